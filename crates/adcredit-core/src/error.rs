@@ -1,0 +1,167 @@
+//! The one error type of the core, and the decoding helpers that turn serde's errors into
+//! messages that name the JSON path of the problem.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::Deserializer;
+
+/// Everything that can go wrong in the core.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is not a well-formed scenario or question: bad JSON, a wrong type, a missing
+    /// or unknown field, an amount or date that does not parse, a duplicate id. `path` is the
+    /// JSON path of the offending value (`accounts[2].planned_spend`), empty for the whole input.
+    #[error("{}", render_input(path, message))]
+    Input {
+        /// JSON path of the offending value.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A sum of amounts exceeded what an exact decimal can hold. The parser bounds amounts so
+    /// that no scenario reaches this; it exists so that arithmetic never panics.
+    #[error("{what} is too large to compute exactly")]
+    Overflow {
+        /// What was being computed.
+        what: String,
+    },
+}
+
+fn render_input(path: &str, message: &str) -> String {
+    if path.is_empty() {
+        message.to_owned()
+    } else {
+        format!("{path}: {message}")
+    }
+}
+
+impl Error {
+    /// An input error at `path`.
+    pub fn input(path: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::Input {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    /// Whether this is bad input (as opposed to a computation limit).
+    pub fn is_input(&self) -> bool {
+        matches!(self, Error::Input { .. })
+    }
+}
+
+/// Decode a value from JSON text, with errors that name the JSON path.
+///
+/// ```
+/// let err = adcredit_core::from_json::<adcredit_core::Scenario>("{\"today\": 5}").unwrap_err();
+/// assert_eq!(err.to_string(), "today: expected a date string such as \"2026-11-24\", found the number 5");
+/// ```
+pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let inner = e.inner();
+        if inner.is_syntax() || inner.is_eof() {
+            syntax_error(inner)
+        } else {
+            path_error(
+                &e.path().to_string(),
+                &strip_position(&inner.to_string(), inner),
+            )
+        }
+    })?;
+    de.end().map_err(|e| syntax_error(&e))?;
+    Ok(value)
+}
+
+/// Decode a value from any serde deserializer (the wasm binding passes JS values), with the
+/// same messages as [`from_json`].
+pub fn from_deserializer<'de, T, D>(d: D) -> Result<T, Error>
+where
+    T: DeserializeOwned,
+    D: Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    serde_path_to_error::deserialize(d)
+        .map_err(|e| path_error(&e.path().to_string(), &e.inner().to_string()))
+}
+
+fn syntax_error(e: &serde_json::Error) -> Error {
+    Error::input(
+        "",
+        format!(
+            "not valid JSON: {} (line {}, column {})",
+            strip_position(&e.to_string(), e),
+            e.line(),
+            e.column()
+        ),
+    )
+}
+
+/// serde_json appends " at line L column C"; the path says more, so drop it.
+fn strip_position(msg: &str, e: &serde_json::Error) -> String {
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    msg.strip_suffix(&suffix).unwrap_or(msg).to_owned()
+}
+
+/// Turn serde's wording into ours: the path names the field, the message says what is wrong.
+fn path_error(path: &str, msg: &str) -> Error {
+    let path = if path == "." { "" } else { path };
+    let join = |field: &str| {
+        if path.is_empty() {
+            field.to_owned()
+        } else {
+            format!("{path}.{field}")
+        }
+    };
+    if let Some(field) = backticked(msg, "missing field `") {
+        return Error::input(join(field), "is missing (required)");
+    }
+    if let Some(field) = backticked(msg, "unknown field `") {
+        let expected = msg
+            .split_once(", expected ")
+            .map(|(_, e)| e)
+            .unwrap_or("no fields");
+        return Error::input(
+            join(field),
+            format!("is not a known field (expected {expected})"),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return Error::input(
+                path,
+                format!("expected {expected}, found {}", found_phrase(found)),
+            );
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("invalid length ") {
+        return Error::input(path, format!("has the wrong length ({rest})"));
+    }
+    Error::input(path, msg)
+}
+
+/// "`foo`…" → "foo" after `prefix`.
+fn backticked<'a>(msg: &'a str, prefix: &str) -> Option<&'a str> {
+    msg.strip_prefix(prefix)?
+        .split_once('`')
+        .map(|(field, _)| field)
+}
+
+/// serde's `Unexpected` wording, in plain words: "floating point `1.5`" → "the number 1.5".
+fn found_phrase(found: &str) -> String {
+    let value = found.split_once('`').and_then(|(_, v)| v.strip_suffix('`'));
+    match (
+        found.split_once(' ').map(|(k, _)| k).unwrap_or(found),
+        value,
+    ) {
+        ("integer" | "floating", Some(v)) => format!("the number {v}"),
+        ("boolean", Some(v)) => format!("the boolean {v}"),
+        ("string", _) => format!("the {found}"),
+        ("sequence", _) => "an array".to_owned(),
+        ("map", _) => "an object".to_owned(),
+        ("unit", _) | ("null", _) | ("Option", _) => "null".to_owned(),
+        _ => found.to_owned(),
+    }
+}

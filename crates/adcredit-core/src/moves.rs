@@ -1,0 +1,483 @@
+//! "Can I move this money from X to Y?" — a verdict for every fund kind × source × target,
+//! from the rules alone or against a scenario (CONTRACT §4).
+//!
+//! Checks run from the most fundamental rule to the most circumstantial, and the first one
+//! that refuses is the verdict: allocated ad credit is locked whoever asks, so `ad-credit-locked`
+//! comes before the role or the account status.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Account, Error, Money, RuleId, Scenario, Status};
+
+/// The kind of funds a move question is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum Fund {
+    /// Promotional ad credit.
+    AdCredit,
+    /// Cash balance.
+    Cash,
+    /// Credit line.
+    CreditLine,
+}
+
+impl Fund {
+    /// The fund kind as people write it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Fund::AdCredit => "ad credit",
+            Fund::Cash => "cash",
+            Fund::CreditLine => "credit line",
+        }
+    }
+}
+
+/// The question: move `amount` of `fund` from `from` to `to` (`"bc"` or an account id).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct MoveQuestion {
+    /// Which kind of funds.
+    pub fund: Fund,
+    /// `"bc"` for the Business Center, or an account id.
+    pub from: String,
+    /// `"bc"` for the Business Center, or an account id.
+    pub to: String,
+    /// How much, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub amount: Option<Money>,
+    /// The setup to judge against; without it the verdict comes from the rules alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub scenario: Option<Scenario>,
+}
+
+/// The answer to a [`MoveQuestion`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Verdict {
+    /// Whether the move can be made.
+    pub allowed: bool,
+    /// The rule that decides it.
+    pub rule: RuleId,
+    /// Why, in plain language, with the figures when a scenario gives them.
+    pub reason: String,
+    /// Content id of the FAQ entry that explains the rule.
+    pub source: &'static str,
+    /// The question's fund kind.
+    pub fund: Fund,
+    /// The question's source.
+    pub from: String,
+    /// The question's target.
+    pub to: String,
+    /// The question's amount, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub amount: Option<Money>,
+}
+
+/// Which side of a move an endpoint is.
+#[derive(Clone, Copy)]
+enum End<'a> {
+    Bc,
+    Account(&'a str),
+}
+
+fn end(s: &str) -> End<'_> {
+    if s.eq_ignore_ascii_case("bc") {
+        End::Bc
+    } else {
+        End::Account(s)
+    }
+}
+
+/// Decide a move question.
+///
+/// ```
+/// use adcredit_core::{can_move, Fund, MoveQuestion};
+/// let q = MoveQuestion { fund: Fund::AdCredit, from: "us".into(), to: "de".into(), amount: None, scenario: None };
+/// let v = can_move(&q).unwrap();
+/// assert!(!v.allowed);
+/// assert_eq!(v.rule.as_str(), "ad-credit-locked");
+/// ```
+pub fn can_move(q: &MoveQuestion) -> Result<Verdict, Error> {
+    if let Some(s) = &q.scenario {
+        s.validate_at("scenario.")?;
+    }
+    for (field, v) in [("from", &q.from), ("to", &q.to)] {
+        if v.trim().is_empty() {
+            return Err(Error::input(field, "is empty; use \"bc\" or an account id"));
+        }
+    }
+    if q.from == q.to || (q.from.eq_ignore_ascii_case("bc") && q.to.eq_ignore_ascii_case("bc")) {
+        return Err(Error::input(
+            "to",
+            format!(
+                "is the same as from ({:?}); name two different places",
+                q.from
+            ),
+        ));
+    }
+    let (allowed, rule, reason) = decide(q)?;
+    Ok(Verdict {
+        allowed,
+        rule,
+        reason,
+        source: rule.source(),
+        fund: q.fund,
+        from: q.from.clone(),
+        to: q.to.clone(),
+        amount: q.amount,
+    })
+}
+
+type Decision = (bool, RuleId, String);
+
+fn deny(rule: RuleId, reason: String) -> Result<Decision, Error> {
+    Ok((false, rule, reason))
+}
+
+fn allow(rule: RuleId, reason: String) -> Result<Decision, Error> {
+    Ok((true, rule, reason))
+}
+
+fn decide(q: &MoveQuestion) -> Result<Decision, Error> {
+    let (from, to) = (end(&q.from), end(&q.to));
+    // Rules that hold whatever the scenario says.
+    if q.fund == Fund::AdCredit {
+        match (from, to) {
+            (End::Account(_), End::Bc) => {
+                return deny(
+                    RuleId::AdCreditNoReturn,
+                    "Ad credit that has been allocated to an ad account cannot be returned to the Business \
+                     Center, not even if the account stops running or plans change: the allocation is permanent"
+                        .into(),
+                )
+            }
+            (End::Account(a), End::Account(b)) => {
+                let both_in_portfolio = q.scenario.as_ref().is_some_and(|s| {
+                    [a, b].iter().all(|id| s.account(id).is_some_and(|acc| acc.in_payment_portfolio))
+                });
+                return if both_in_portfolio {
+                    deny(
+                        RuleId::PortfolioExcludesAdCredit,
+                        "Both accounts are in the Payment Portfolio, but the portfolio shares only cash and \
+                         credit lines, never promotional ad credit; allocated ad credit stays locked in its account"
+                            .into(),
+                    )
+                } else {
+                    deny(
+                        RuleId::AdCreditLocked,
+                        "Ad credit is locked to the account it was allocated to: it cannot be moved to \
+                         another ad account. Only credit still in the Business Center can be allocated"
+                            .into(),
+                    )
+                };
+            }
+            _ => {}
+        }
+    }
+    if let Some(m) = q.amount {
+        let places = q
+            .scenario
+            .as_ref()
+            .map_or(2, |s| s.business_center.currency.decimals());
+        if !m.is_positive() || m.has_more_decimals_than(places) {
+            return deny(
+                RuleId::InvalidAmount,
+                format!("{m} cannot be moved: amounts must be more than zero with at most {places} decimal places"),
+            );
+        }
+    }
+    match &q.scenario {
+        None => Ok(without_scenario(q.fund, from, to)),
+        Some(s) => with_scenario(q, s, from, to),
+    }
+}
+
+fn without_scenario(fund: Fund, from: End<'_>, to: End<'_>) -> Decision {
+    match (fund, from, to) {
+        (Fund::AdCredit, End::Bc, _) => (
+            true,
+            RuleId::ManualAllocation,
+            "Yes, as a manual allocation: a Business Center admin or finance manager allocates it to one \
+             approved ad account in the Business Center's currency. It takes effect at once and is final: \
+             the credit can never leave that account again"
+                .into(),
+        ),
+        (Fund::Cash, End::Bc, _) => (
+            true,
+            RuleId::BalanceAllocation,
+            "Yes: an admin or finance manager can move cash from the Business Center to an approved ad \
+             account it manages, in the same currency"
+                .into(),
+        ),
+        (Fund::Cash, End::Account(_), End::Bc) => (
+            true,
+            RuleId::CashRefundToBc,
+            "Yes, with conditions: cash can come back from an ad account to the Business Center only if the \
+             account had no ad spend in the last 3 hours, and taxes or frozen amounts stay where they are"
+                .into(),
+        ),
+        (Fund::Cash | Fund::CreditLine, _, _) => (
+            true,
+            RuleId::PortfolioShare,
+            format!(
+                "Yes, when both sides belong to the same business entity and the accounts are in the same \
+                 Payment Portfolio: {} funds can be shared and reallocated there freely",
+                fund.label()
+            ),
+        ),
+        // Ad credit between accounts or back to the BC is decided before this point.
+        (Fund::AdCredit, End::Account(_), _) => (
+            false,
+            RuleId::AdCreditLocked,
+            "Allocated ad credit is locked to its account".into(),
+        ),
+    }
+}
+
+fn with_scenario(
+    q: &MoveQuestion,
+    s: &Scenario,
+    from: End<'_>,
+    to: End<'_>,
+) -> Result<Decision, Error> {
+    let lookup = |e: End<'_>| -> Result<Option<&Account>, String> {
+        match e {
+            End::Bc => Ok(None),
+            End::Account(id) => s.account(id).map(Some).ok_or_else(|| id.to_owned()),
+        }
+    };
+    let (from_acc, to_acc) = match (lookup(from), lookup(to)) {
+        (Ok(f), Ok(t)) => (f, t),
+        (Err(id), _) | (_, Err(id)) => {
+            let known: Vec<&str> = s.accounts.iter().take(8).map(|a| a.id.as_str()).collect();
+            return deny(
+                RuleId::UnknownAccount,
+                format!(
+                    "There is no account {id:?} linked to this Business Center (accounts: {})",
+                    if known.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
+                ),
+            );
+        }
+    };
+    let cur = &s.business_center.currency;
+    let money = |m: Money| format!("{m} {cur}");
+    if !s.actor_role.can_allocate() {
+        return deny(
+            RuleId::RoleNotPermitted,
+            format!(
+                "A {} cannot move funds: only a Business Center admin or a finance manager can (help-center \
+                 pages differ on whether an admin also needs a finance role)",
+                s.actor_role.label()
+            ),
+        );
+    }
+    if let Some(acc) = from_acc.filter(|a| matches!(a.status, Status::Suspended | Status::Closed)) {
+        return deny(
+            RuleId::AccountSuspended,
+            format!(
+                "{} is {}: its balance cannot be moved or refunded unless the suspension is resolved, and \
+                 what it holds is generally forfeited",
+                acc.label(),
+                acc.status.label()
+            ),
+        );
+    }
+    if let Some(acc) = to_acc {
+        match acc.status {
+            Status::Suspended | Status::Closed => {
+                return deny(
+                    RuleId::AccountSuspended,
+                    format!(
+                        "{} is {}: {} sent there would generally be forfeited, and TikTok does not return it",
+                        acc.label(),
+                        acc.status.label(),
+                        q.fund.label()
+                    ),
+                )
+            }
+            Status::InReview => {
+                return deny(
+                    RuleId::AccountNotApproved,
+                    format!("{} is still in review: it can receive funds only once it is approved", acc.label()),
+                )
+            }
+            Status::Active => {}
+        }
+    }
+    for acc in [from_acc, to_acc].into_iter().flatten() {
+        if acc.currency != *cur {
+            return deny(
+                RuleId::CurrencyMismatch,
+                format!(
+                    "{} is billed in {} while the Business Center uses {}: funds cannot cross currencies, and \
+                     an account's currency cannot be changed after it is created",
+                    acc.label(),
+                    acc.currency,
+                    cur
+                ),
+            );
+        }
+    }
+    let amount = q.amount;
+    let exceeds = |have: Money| amount.is_some_and(|m| m > have);
+    match (q.fund, from_acc, to_acc) {
+        (Fund::AdCredit, None, Some(acc)) => {
+            let mut usable = Money::ZERO;
+            let mut expired = 0;
+            for c in &s.business_center.ad_credits {
+                if c.expires.is_some_and(|e| e < s.today) {
+                    expired += 1;
+                } else if c.amount.is_positive() {
+                    usable = usable.checked_add(c.amount)?;
+                }
+            }
+            if usable.is_zero() && expired > 0 {
+                return deny(
+                    RuleId::CreditExpired,
+                    format!("Every ad credit in the Business Center expired before {}; expired credit cannot be allocated", s.today),
+                );
+            }
+            if usable.is_zero() || exceeds(usable) {
+                return deny(
+                    RuleId::InsufficientCredit,
+                    format!(
+                        "The Business Center has {} of unexpired ad credit{}",
+                        money(usable),
+                        amount
+                            .map(|m| format!(", less than the {} asked for", money(m)))
+                            .unwrap_or_default()
+                    ),
+                );
+            }
+            allow(
+                RuleId::ManualAllocation,
+                format!(
+                    "Yes: allocate {} to {} by hand in Business Center (Finance → Payment Management). It takes \
+                     effect at once and is final; the credit can never leave {} again, so allocate only what it \
+                     will spend before the credit expires",
+                    amount.map(money).unwrap_or_else(|| format!("up to {}", money(usable))),
+                    acc.label(),
+                    acc.label()
+                ),
+            )
+        }
+        (Fund::Cash, None, Some(acc)) => {
+            if exceeds(s.business_center.cash_balance) {
+                return deny(
+                    RuleId::InsufficientBalance,
+                    format!(
+                        "The Business Center holds {} in cash, less than the amount asked for",
+                        money(s.business_center.cash_balance)
+                    ),
+                );
+            }
+            allow(
+                RuleId::BalanceAllocation,
+                format!(
+                    "Yes: move the cash to {} from Business Center (Finance → Payment Management)",
+                    acc.label()
+                ),
+            )
+        }
+        (Fund::Cash, Some(acc), None) => {
+            if exceeds(acc.cash_balance) {
+                return deny(
+                    RuleId::InsufficientBalance,
+                    format!(
+                        "{} holds {} in cash, less than the amount asked for",
+                        acc.label(),
+                        money(acc.cash_balance)
+                    ),
+                );
+            }
+            allow(
+                RuleId::CashRefundToBc,
+                format!(
+                    "Yes, with conditions: {} must have had no ad spend in the last 3 hours, and taxes or frozen \
+                     amounts cannot be moved",
+                    acc.label()
+                ),
+            )
+        }
+        (Fund::CreditLine, None, Some(acc)) | (Fund::CreditLine, Some(acc), None) => {
+            if acc.entity != s.business_center.entity {
+                return deny(
+                    RuleId::DifferentEntity,
+                    different_entity(acc, &s.business_center.entity),
+                );
+            }
+            if !acc.in_payment_portfolio {
+                return deny(RuleId::NotInPortfolio, not_in_portfolio(acc));
+            }
+            if from_acc.is_none() && exceeds(s.business_center.credit_line) {
+                return deny(
+                    RuleId::InsufficientBalance,
+                    format!(
+                        "The credit line has {} available, less than the amount asked for",
+                        money(s.business_center.credit_line)
+                    ),
+                );
+            }
+            allow(
+                RuleId::PortfolioShare,
+                format!("Yes: {} is in the Payment Portfolio, where the credit line is shared and can be reallocated freely", acc.label()),
+            )
+        }
+        (Fund::Cash | Fund::CreditLine, Some(a), Some(b)) => {
+            if a.entity != b.entity {
+                return deny(RuleId::DifferentEntity, different_entity(b, &a.entity));
+            }
+            if let Some(out) = [a, b].into_iter().find(|acc| !acc.in_payment_portfolio) {
+                return deny(RuleId::NotInPortfolio, not_in_portfolio(out));
+            }
+            if q.fund == Fund::Cash && exceeds(a.cash_balance) {
+                return deny(
+                    RuleId::InsufficientBalance,
+                    format!(
+                        "{} holds {} in cash, less than the amount asked for",
+                        a.label(),
+                        money(a.cash_balance)
+                    ),
+                );
+            }
+            allow(
+                RuleId::PortfolioShare,
+                format!(
+                    "Yes: {} and {} belong to the same entity and are both in the Payment Portfolio, where {} is \
+                     shared and can be reallocated freely",
+                    a.label(),
+                    b.label(),
+                    q.fund.label()
+                ),
+            )
+        }
+        // Ad credit from an account, or both ends the Business Center, were decided earlier.
+        _ => Ok(without_scenario(q.fund, from, to)),
+    }
+}
+
+fn different_entity(acc: &Account, other_entity: &str) -> String {
+    format!(
+        "{} belongs to {:?}, not {:?}: credit lines and cash are shared only among accounts of the same \
+         business entity",
+        acc.label(),
+        acc.entity,
+        other_entity
+    )
+}
+
+fn not_in_portfolio(acc: &Account) -> String {
+    format!(
+        "{} is not in the Payment Portfolio: sharing works only among approved accounts that have joined it",
+        acc.label()
+    )
+}

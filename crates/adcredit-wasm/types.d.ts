@@ -1,0 +1,333 @@
+// Generated from the Rust types of adcredit-core by `cargo test -p adcredit-core`.
+// Do not edit: change the Rust types and run the tests with UPDATE_TYPES=1.
+// Money and dates are strings: "150.00", "2026-11-24".
+
+export type Money = string;
+
+export type IsoDate = string;
+
+export type Currency = string;
+
+export type Scenario = { 
+/**
+ * The day the plan would be carried out; expiry is judged against it.
+ */
+today: IsoDate, 
+/**
+ * The Business Center role of the person who would carry out the plan.
+ */
+actor_role: Role, 
+/**
+ * The Business Center that holds the funds.
+ */
+business_center: BusinessCenter, 
+/**
+ * The ad accounts linked to the Business Center.
+ */
+accounts: Array<Account>, 
+/**
+ * The proposed allocations of ad credit, in the order they would be made.
+ */
+allocations?: Array<Allocation>, };
+
+export type BusinessCenter = { 
+/**
+ * The legal entity the Business Center belongs to.
+ */
+entity: string, 
+/**
+ * The Business Center's currency (ISO 4217).
+ */
+currency: Currency, 
+/**
+ * Promotional ad credits not yet allocated to any ad account.
+ */
+ad_credits?: Array<AdCredit>, 
+/**
+ * Cash balance held at Business Center level.
+ */
+cash_balance?: Money, 
+/**
+ * Credit line available to the Business Center.
+ */
+credit_line?: Money, };
+
+export type AdCredit = { 
+/**
+ * Identifier used by allocation lines.
+ */
+id: string, 
+/**
+ * What is left of the credit in the Business Center.
+ */
+amount: Money, 
+/**
+ * Last day the credit can be used, if it expires.
+ */
+expires?: IsoDate | null, };
+
+export type Account = { 
+/**
+ * Identifier used by allocation lines and move questions.
+ */
+id: string, 
+/**
+ * Display name; the id is shown when it is absent.
+ */
+name?: string | null, 
+/**
+ * The legal entity that owns the account.
+ */
+entity: string, 
+/**
+ * The account's currency, fixed when the account was created.
+ */
+currency: Currency, 
+/**
+ * Review and enforcement status.
+ */
+status: Status, 
+/**
+ * Whether the account is in the Business Center's Payment Portfolio.
+ */
+in_payment_portfolio?: boolean, 
+/**
+ * Ad credit already allocated to the account and not yet spent.
+ */
+ad_credit_balance?: Money, 
+/**
+ * Cash balance of the account.
+ */
+cash_balance?: Money, 
+/**
+ * What the account's campaigns are planned to spend before the credit expires.
+ */
+planned_spend?: Money | null, };
+
+export type Allocation = { 
+/**
+ * Id of the Business Center credit to allocate from.
+ */
+credit: string, 
+/**
+ * Id of the receiving account.
+ */
+account: string, 
+/**
+ * Amount to allocate.
+ */
+amount: Money, };
+
+export type Role = "admin" | "finance_manager" | "finance_analyst" | "standard" | "operator" | "analyst";
+
+export type Status = "active" | "in_review" | "suspended" | "closed";
+
+export type Report = { 
+/**
+ * False exactly when some finding has severity `error`.
+ */
+valid: boolean, 
+/**
+ * The Business Center's currency, which every amount below is in.
+ */
+currency: Currency, 
+/**
+ * Everything worth knowing about the plan, in a stable order.
+ */
+findings: Array<Finding>, 
+/**
+ * The state after the applied lines.
+ */
+after: After, 
+/**
+ * The manual actions to carry out, in order; each is final.
+ */
+steps: Array<Step>, };
+
+export type Finding = { 
+/**
+ * How serious it is.
+ */
+severity: Severity, 
+/**
+ * Which rule it comes from.
+ */
+rule: RuleId, 
+/**
+ * Index (from 0) of the allocation line it concerns, if any.
+ */
+allocation?: number, 
+/**
+ * Id of the account it concerns, if any.
+ */
+account?: string, 
+/**
+ * Id of the credit it concerns, if any.
+ */
+credit?: string, 
+/**
+ * JSON path of the value at fault, if one value is (`allocations[1].amount`).
+ */
+path?: string, 
+/**
+ * A plain-language explanation with the figures.
+ */
+message: string, 
+/**
+ * Content id of the FAQ entry that explains the rule.
+ */
+source: string, };
+
+export type Severity = "error" | "warning" | "info";
+
+export type RuleId = "manual-allocation" | "portfolio-share" | "ad-credit-locked" | "ad-credit-no-return" | "portfolio-excludes-ad-credit" | "different-entity" | "not-in-portfolio" | "role-not-permitted" | "account-suspended" | "account-not-approved" | "currency-mismatch" | "credit-expired" | "insufficient-credit" | "invalid-amount" | "unknown-account" | "unknown-credit" | "exceeds-planned-spend" | "small-leftover" | "one-action-per-allocation" | "expires-soon" | "balance-allocation" | "cash-refund-to-bc" | "insufficient-balance";
+
+export type After = { 
+/**
+ * What stays in the Business Center.
+ */
+business_center: BusinessCenterAfter, 
+/**
+ * What each account holds.
+ */
+accounts: Array<AccountAfter>, };
+
+export type BusinessCenterAfter = { 
+/**
+ * Each credit, with what the plan takes from it.
+ */
+ad_credits: Array<CreditAfter>, };
+
+export type CreditAfter = { 
+/**
+ * The credit's id.
+ */
+id: string, 
+/**
+ * What it held before the plan.
+ */
+amount: Money, 
+/**
+ * What the applied lines take from it.
+ */
+allocated: Money, 
+/**
+ * What stays in the Business Center: `amount - allocated`.
+ */
+remaining: Money, 
+/**
+ * When it expires, if it does.
+ */
+expires?: IsoDate, };
+
+export type AccountAfter = { 
+/**
+ * The account's id.
+ */
+id: string, 
+/**
+ * Ad credit balance before the plan plus what the plan allocates to it.
+ */
+ad_credit_balance: Money, 
+/**
+ * What the plan allocates to it.
+ */
+received: Money, 
+/**
+ * Credit beyond the planned spend, which can never leave the account; null without a
+ * planned spend.
+ */
+locked_surplus: Money | null, };
+
+export type Step = { 
+/**
+ * Position in the sequence, from 1.
+ */
+order: number, 
+/**
+ * Index (from 0) of the allocation line it carries out.
+ */
+allocation: number, 
+/**
+ * Receiving account id.
+ */
+account: string, 
+/**
+ * Receiving account's display name.
+ */
+account_name: string, 
+/**
+ * Credit id.
+ */
+credit: string, 
+/**
+ * Amount to enter.
+ */
+amount: Money, 
+/**
+ * Always true: an allocation cannot be undone (F9).
+ */
+irreversible: boolean, 
+/**
+ * Where to click (F8).
+ */
+how: string, };
+
+export type MoveQuestion = { 
+/**
+ * Which kind of funds.
+ */
+fund: Fund, 
+/**
+ * `"bc"` for the Business Center, or an account id.
+ */
+from: string, 
+/**
+ * `"bc"` for the Business Center, or an account id.
+ */
+to: string, 
+/**
+ * How much, if known.
+ */
+amount?: Money | null, 
+/**
+ * The setup to judge against; without it the verdict comes from the rules alone.
+ */
+scenario?: Scenario | null, };
+
+export type Fund = "ad_credit" | "cash" | "credit_line";
+
+export type Verdict = { 
+/**
+ * Whether the move can be made.
+ */
+allowed: boolean, 
+/**
+ * The rule that decides it.
+ */
+rule: RuleId, 
+/**
+ * Why, in plain language, with the figures when a scenario gives them.
+ */
+reason: string, 
+/**
+ * Content id of the FAQ entry that explains the rule.
+ */
+source: string, 
+/**
+ * The question's fund kind.
+ */
+fund: Fund, 
+/**
+ * The question's source.
+ */
+from: string, 
+/**
+ * The question's target.
+ */
+to: string, 
+/**
+ * The question's amount, if any.
+ */
+amount?: Money, };
+
