@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Assembles the static site and the npm package in one folder:
+//   node web/build.mjs --pkg web/pkg --bundle index/adcredit.bundle --out web/dist
+// pkg: wasm-pack --target web output (adcredit_wasm.js, adcredit_wasm_bg.wasm);
+// bundle: the search bundle from `adcredit index`. Prints each file's raw and gzip size.
+import { build, transform } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+);
+const pkg = resolve(args.pkg ?? join(here, 'pkg'));
+const bundle = resolve(args.bundle ?? join(here, '..', 'index', 'adcredit.bundle'));
+const out = resolve(args.out ?? join(here, 'dist'));
+
+function need(file, hint) {
+  if (!existsSync(file)) {
+    console.error(`build.mjs: ${file} is missing (${hint})`);
+    process.exit(2);
+  }
+}
+need(join(pkg, 'adcredit_wasm.js'), 'run `cargo xtask wasm`');
+need(join(pkg, 'adcredit_wasm_bg.wasm'), 'run `cargo xtask wasm`');
+need(bundle, 'run `adcredit index`');
+
+// The files this script writes; only these are replaced in `out`, nothing else is deleted.
+const OWN = ['index.html', 'page.css', 'favicon.svg', 'adcredit.js', 'adcredit-worker.js', 'adcredit_bg.wasm', 'adcredit.bundle',
+  'adcredit.d.ts', 'package.json', 'README.md'];
+mkdirSync(out, { recursive: true });
+for (const f of OWN) rmSync(join(out, f), { force: true });
+
+// CSS imported by the element becomes a minified string for a constructable stylesheet.
+const cssText = {
+  name: 'css-text',
+  setup(b) {
+    b.onLoad({ filter: /\.css$/ }, async ({ path }) => {
+      const { code } = await transform(readFileSync(path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js' };
+    });
+  },
+};
+// The worker imports the wasm-bindgen glue under a stable name; point it at --pkg.
+const glue = {
+  name: 'wasm-glue',
+  setup(b) {
+    b.onResolve({ filter: /^adcredit-wasm-glue$/ }, () => ({ path: join(pkg, 'adcredit_wasm.js') }));
+  },
+};
+const common = {
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [cssText, glue],
+  // The glue's default wasm URL is never used (the worker passes one): keep esbuild quiet about it.
+  logOverride: { 'unsupported-dynamic-import': 'silent' },
+};
+await build({ ...common, entryPoints: [join(here, 'src', 'adcredit.js')], outfile: join(out, 'adcredit.js') });
+await build({ ...common, entryPoints: [join(here, 'src', 'adcredit-worker.js')], outfile: join(out, 'adcredit-worker.js') });
+
+copyFileSync(join(pkg, 'adcredit_wasm_bg.wasm'), join(out, 'adcredit_bg.wasm'));
+copyFileSync(bundle, join(out, 'adcredit.bundle'));
+copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
+for (const f of ['page.css', 'favicon.svg']) copyFileSync(join(here, 'src', f), join(out, f));
+copyFileSync(join(here, 'src', 'adcredit.d.ts'), join(out, 'adcredit.d.ts'));
+copyFileSync(join(here, 'EMBEDDING.md'), join(out, 'README.md'));
+
+const cargo = readFileSync(join(here, '..', 'Cargo.toml'), 'utf8');
+const version = /\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(cargo)?.[1] ?? '0.0.0';
+const files = ['adcredit.js', 'adcredit-worker.js', 'adcredit_bg.wasm', 'adcredit.bundle', 'adcredit.d.ts', 'index.html', 'page.css', 'favicon.svg'];
+writeFileSync(
+  join(out, 'package.json'),
+  JSON.stringify(
+    {
+      name: 'adcredit',
+      version,
+      description: 'Can I share or move my TikTok ad credit? Answers, a plan simulator and the <adcredit-help> element, in the browser (WebAssembly).',
+      license: 'MIT OR Apache-2.0',
+      type: 'module',
+      main: './adcredit.js',
+      module: './adcredit.js',
+      types: './adcredit.d.ts',
+      exports: {
+        '.': { types: './adcredit.d.ts', default: './adcredit.js' },
+        './adcredit.js': { types: './adcredit.d.ts', default: './adcredit.js' },
+        './adcredit-worker.js': './adcredit-worker.js',
+        './adcredit_bg.wasm': './adcredit_bg.wasm',
+        './adcredit.bundle': './adcredit.bundle',
+        './package.json': './package.json',
+      },
+      files,
+      sideEffects: ['./adcredit.js'],
+      keywords: ['tiktok', 'ad credit', 'business center', 'web component', 'wasm'],
+    },
+    null,
+    2,
+  ) + '\n',
+);
+
+// Sizes: what a visitor downloads (gzip as served by serve.mjs and most static hosts).
+const rows = OWN.map((f) => {
+  const data = readFileSync(join(out, f));
+  return { f, raw: statSync(join(out, f)).size, gz: gzipSync(data, { level: 9 }).length };
+});
+const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+console.log(`built ${relative(process.cwd(), out) || '.'}:`);
+console.log('  file                     raw KB  gzip KB');
+for (const r of rows) console.log(`  ${r.f.padEnd(22)} ${kb(r.raw)}  ${kb(r.gz)}`);
+const first = rows.filter((r) => ['adcredit.js', 'adcredit-worker.js', 'adcredit_bg.wasm', 'adcredit.bundle'].includes(r.f));
+const el = rows.filter((r) => r.f === 'adcredit.js');
+console.log(`  first answer after the page: ${first.length} requests, ${kb(first.reduce((a, r) => a + r.gz, 0)).trim()} KB gzip`);
+console.log(`  element JS+CSS (adcredit.js): ${kb(el[0].gz).trim()} KB gzip; wasm+glue: ${kb(rows.filter((r) => ['adcredit-worker.js', 'adcredit_bg.wasm'].includes(r.f)).reduce((a, r) => a + r.gz, 0)).trim()} KB gzip`);

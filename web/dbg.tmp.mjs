@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const p = await b.newPage();
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto('http://127.0.0.1:4180/');
+await p.waitForTimeout(1000);
+console.log((await p.evaluate(() => document.querySelector('adcredit-help').shadowRoot.innerHTML)).slice(0,3000));
+console.log(await p.evaluate(() => { const i = document.querySelector('adcredit-help').shadowRoot.querySelector('input'); const r = i.getBoundingClientRect(); return [i.outerHTML, r.width, r.height, getComputedStyle(i).display]; }));
+await p.screenshot({ path: '/tmp/s1.png', fullPage: true });
+await b.close();

@@ -1,0 +1,195 @@
+// <adcredit-help>: Ask, Simulate and Can I move? in one shadow root.
+// Attributes: theme (light | dark | auto), tab (ask | simulate | move), question,
+// hash ("off": ignore and never write location.hash), storage-key ("" = no storage),
+// docs-base (URL prefix for links to answers; default: inside the widget).
+import * as api from '../api.js';
+import { h, fill } from './dom.js';
+import { strings as S } from './strings.js';
+import css from './styles.css';
+import { askPart } from './ask.js';
+import { simulatePart } from './simulate.js';
+import { movePart } from './move.js';
+import { decodeShare, editable, load, demoScenario } from './scenario.js';
+
+let sheet = null;
+const TABS = ['ask', 'simulate', 'move'];
+
+export class AdcreditHelp extends HTMLElement {
+  static observedAttributes = ['tab'];
+  #parts = null;
+  #status = null;
+  #tabs = {};
+  #panels = {};
+  #onKey = (ev) => this.#globalKey(ev);
+  #onHash = () => this.#readHash();
+
+  connectedCallback() {
+    if (!this.#parts) this.#build();
+    document.addEventListener('keydown', this.#onKey);
+    window.addEventListener('hashchange', this.#onHash);
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener('keydown', this.#onKey);
+    window.removeEventListener('hashchange', this.#onHash);
+  }
+
+  attributeChangedCallback(name, _old, value) {
+    if (name === 'tab' && this.#parts && TABS.includes(value)) this.show(value);
+  }
+
+  /** The scenario being simulated (a plain object, money as strings). */
+  get scenario() {
+    return this.#parts?.simulate.scenario();
+  }
+  set scenario(value) {
+    this.#parts?.simulate.replace(structuredClone(value));
+  }
+
+  /** Shows a part: "ask", "simulate" or "move". */
+  show(tab, focus = false) {
+    for (const t of TABS) {
+      const on = t === tab;
+      this.#tabs[t].setAttribute('aria-selected', String(on));
+      this.#tabs[t].tabIndex = on ? 0 : -1;
+      this.#panels[t].hidden = !on;
+    }
+    if (tab === 'move') this.#parts.move.places();
+    if (focus) this.#tabs[tab].focus();
+  }
+
+  /** Opens Ask with `question` typed in and answered. */
+  ask(question) {
+    this.show('ask');
+    return this.#parts.ask.ask(question);
+  }
+
+  get #storageKey() {
+    const k = this.getAttribute('storage-key');
+    return k == null ? 'adcredit-scenario' : k;
+  }
+
+  get #hashOn() {
+    return this.getAttribute('hash') !== 'off';
+  }
+
+  #build() {
+    const root = this.attachShadow({ mode: 'open' });
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    root.adoptedStyleSheets = [sheet];
+    const ctx = {
+      api,
+      docsBase: this.getAttribute('docs-base') || '',
+      storageKey: this.#storageKey,
+      scenario: () => this.#parts?.simulate.scenario(),
+      emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
+      fail: (e) => {
+        fill(this.#status, S.loadFailed(e.message));
+        this.#status.hidden = false;
+        ctx.emit('adcredit-error', { code: e.code, message: e.message });
+      },
+      ask: (q) => this.ask(q),
+      openAnswer: (id, href) => {
+        if (this.#hashOn && href.startsWith('#') && location.hash !== href) history.pushState(null, '', href);
+        this.show('ask');
+        return this.#parts.ask.open(id);
+      },
+    };
+    const parts = {
+      ask: askPart(ctx),
+      simulate: simulatePart(ctx),
+      move: movePart(ctx),
+    };
+    this.#parts = parts;
+    const label = { ask: S.tabAsk, simulate: S.tabSimulate, move: S.tabMove };
+    const tablist = h(
+      'div',
+      { role: 'tablist', 'aria-label': S.tabsLabel },
+      TABS.map((t) =>
+        (this.#tabs[t] = h(
+          'button',
+          { type: 'button', role: 'tab', id: `tab-${t}`, 'aria-controls': `panel-${t}`, 'data-tab': t, onclick: () => this.show(t) },
+          label[t],
+        )),
+      ),
+    );
+    tablist.addEventListener('keydown', (ev) => {
+      const i = TABS.indexOf(ev.target.dataset.tab);
+      const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[ev.key];
+      if (to === undefined) return;
+      ev.preventDefault();
+      this.show(TABS[(to + TABS.length) % TABS.length], true);
+    });
+    this.#status = h('p', { class: 'card', role: 'alert', hidden: true, 'data-part': 'load-status' });
+    root.append(
+      h('h2', { class: 'visually-hidden' }, S.title),
+      this.#status,
+      tablist,
+      ...TABS.map((t) =>
+        (this.#panels[t] = h(
+          'section',
+          { role: 'tabpanel', id: `panel-${t}`, 'aria-labelledby': `tab-${t}`, 'data-panel': t },
+          parts[t].el,
+        )),
+      ),
+    );
+    const tab = this.getAttribute('tab');
+    this.show(TABS.includes(tab) ? tab : 'ask');
+
+    const saved = load(ctx.storageKey);
+    parts.simulate.start(editable(saved) ? saved : demoScenario());
+    this.#readHash();
+    const q = this.getAttribute('question');
+    if (q) parts.ask.ask(q);
+    api.init().then(
+      () => ctx.emit('adcredit-ready', {}),
+      (e) => ctx.fail(e),
+    );
+  }
+
+  #readHash() {
+    if (!this.#hashOn) return;
+    const hash = location.hash;
+    if (hash.startsWith('#s=')) {
+      let s = null;
+      try {
+        s = decodeShare(hash.slice(3));
+      } catch {
+        /* damaged link */
+      }
+      this.show('simulate');
+      if (editable(s)) {
+        this.#status.hidden = true;
+        this.#parts.simulate.replace(s);
+      } else {
+        fill(this.#status, S.badShareLink);
+        this.#status.hidden = false;
+      }
+    } else if (/^#(faq|article)\//.test(hash)) {
+      this.show('ask');
+      let id = hash.slice(1);
+      try {
+        id = decodeURI(id);
+      } catch {
+        /* keep it as it is */
+      }
+      this.#parts.ask.open(id);
+    }
+  }
+
+  #globalKey(ev) {
+    const inField = ev.composedPath().some((n) => n instanceof HTMLElement && (n.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(n.tagName)));
+    if ((ev.key === 'k' || ev.key === 'K') && (ev.ctrlKey || ev.metaKey)) {
+      ev.preventDefault();
+    } else if (ev.key === '/' && !inField && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+      ev.preventDefault();
+    } else return;
+    this.show('ask');
+    this.#parts.ask.input.focus();
+    this.#parts.ask.input.select();
+    this.scrollIntoView?.({ block: 'nearest' });
+  }
+}
