@@ -1,1 +1,390 @@
-fn main() {}
+//! `cargo xtask`: the project's build, serve, test, bench and fuzz orchestration.
+//!
+//! Every command installs what it needs and is missing (wasm target, Chromium from Debian,
+//! wasm-bindgen-cli, wasm-pack, npm packages), so a fresh machine needs nothing by hand.
+//! See `../shared/TOOLCHAIN.md` for why each tool is installed the way it is.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+
+/// The wasm-bindgen version the `wasm-bindgen` crate is pinned to (workspace Cargo.toml).
+const WASM_BINDGEN_VERSION: &str = "0.2.130";
+
+const HELP: &str = "\
+cargo xtask <command>
+
+  serve        build everything and serve the help page on http://127.0.0.1:8080
+  test         run every test (Rust, wasm in Chromium, widget) — installs what is missing
+  dist         build the static site into web/dist/
+  wasm         build the wasm module into web/pkg/
+  index        build the search index into index/
+  bench        run the benchmarks and print the figures
+  fuzz [SECS]  run each fuzz target for SECS seconds (default 60; needs nightly)
+  setup        only install the toolchain pieces
+";
+
+fn main() {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(),
+        Some("test") => test(),
+        Some("dist") => setup(Need::Build).and_then(|()| dist()),
+        Some("wasm") => setup(Need::Build).and_then(|()| wasm()),
+        Some("index") => index(),
+        Some("bench") => bench(&args[1..]),
+        Some("fuzz") => fuzz(args.get(1).map(String::as_str)),
+        Some("setup") => setup(Need::Test),
+        _ => {
+            print!("{HELP}");
+            std::process::exit(if args.is_empty() { 0 } else { 2 });
+        }
+    };
+    if let Err(e) = result {
+        eprintln!("xtask: error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+fn step(what: &str) {
+    println!("\n\x1b[1m==> {what}\x1b[0m");
+}
+
+/// Run a command in `dir`, failing with its name when it fails.
+fn run(dir: &Path, program: &str, args: &[&str]) -> Result<()> {
+    run_env(dir, program, args, &[])
+}
+
+fn run_env(dir: &Path, program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result<()> {
+    let mut cmd = Command::new(program);
+    cmd.args(args).current_dir(dir).envs(envs.iter().copied());
+    cmd.env("PATH", path_with_tools());
+    let status = cmd
+        .status()
+        .with_context(|| format!("cannot start {program}"))?;
+    if !status.success() {
+        bail!("`{program} {}` failed ({status})", args.join(" "));
+    }
+    Ok(())
+}
+
+/// PATH with cargo's bin dir and the npm tools (wasm-opt from npm binaryen) first.
+fn path_with_tools() -> String {
+    let mut parts = vec![root().join("web/node_modules/.bin").display().to_string()];
+    if let Some(home) = env::var_os("CARGO_HOME")
+        .or_else(|| env::var_os("HOME").map(|h| Path::new(&h).join(".cargo").into()))
+    {
+        parts.push(Path::new(&home).join("bin").display().to_string());
+    }
+    parts.push(env::var("PATH").unwrap_or_default());
+    parts.join(":")
+}
+
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program)
+        .args(args)
+        .env("PATH", path_with_tools())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn have(program: &str) -> bool {
+    output("sh", &["-c", &format!("command -v {program}")]).is_some()
+}
+
+#[derive(PartialEq, PartialOrd)]
+enum Need {
+    /// wasm target, wasm-bindgen, wasm-pack, npm packages.
+    Build,
+    /// Build, plus Chromium and ChromeDriver.
+    Test,
+}
+
+/// Install what is missing. Each check is cheap when the tool is already there.
+fn setup(need: Need) -> Result<()> {
+    let root = root();
+    let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        step("installing the wasm32-unknown-unknown target");
+        run(
+            &root,
+            "rustup",
+            &["target", "add", "wasm32-unknown-unknown"],
+        )?;
+    }
+    let wb = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if !wb.contains(WASM_BINDGEN_VERSION) {
+        step("installing wasm-bindgen-cli (about 3 minutes, once)");
+        // Not --locked: its lock file wants a crate version the registry lacks (TOOLCHAIN.md).
+        run(
+            &root,
+            "cargo",
+            &[
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                WASM_BINDGEN_VERSION,
+                "--force",
+            ],
+        )?;
+    }
+    if !have("wasm-pack") {
+        step("installing wasm-pack (about 3 minutes, once)");
+        run(&root, "cargo", &["install", "wasm-pack", "--locked"])?;
+    }
+    if need >= Need::Test
+        && !(Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists())
+    {
+        step("installing Chromium and ChromeDriver from Debian");
+        let sudo = if output("id", &["-u"]).is_some_and(|u| u.trim() == "0") {
+            ""
+        } else {
+            "sudo "
+        };
+        run(
+            &root,
+            "sh",
+            &[
+                "-c",
+                &format!("{sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive {sudo}apt-get install -y -qq chromium chromium-driver"),
+            ],
+        )?;
+    }
+    let web = root.join("web");
+    if web.join("package-lock.json").exists() && !npm_up_to_date(&web) {
+        step("installing npm packages (web/)");
+        run(&web, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
+    Ok(())
+}
+
+/// Whether `web/node_modules` was installed from the current lock file.
+fn npm_up_to_date(web: &Path) -> bool {
+    let (Ok(lock), Ok(installed)) = (
+        std::fs::metadata(web.join("package-lock.json")).and_then(|m| m.modified()),
+        std::fs::metadata(web.join("node_modules/.package-lock.json")).and_then(|m| m.modified()),
+    ) else {
+        return false;
+    };
+    installed >= lock
+}
+
+/// The wasm module into web/pkg/, optimised with npm binaryen's wasm-opt.
+fn wasm() -> Result<()> {
+    let root = root();
+    step("building the wasm module (wasm-pack, release)");
+    run(
+        &root,
+        "wasm-pack",
+        &[
+            "build",
+            "crates/adcredit-wasm",
+            "--release",
+            "--target",
+            "web",
+            "--mode",
+            "no-install",
+            "--out-dir",
+            "../../web/pkg",
+            "--out-name",
+            "adcredit_wasm",
+            "--no-pack",
+        ],
+    )?;
+    let wasm = root.join("web/pkg/adcredit_wasm_bg.wasm");
+    let opt = root.join("web/node_modules/.bin/wasm-opt");
+    if opt.exists() {
+        step("optimising with wasm-opt -Oz (npm binaryen)");
+        let w = wasm.display().to_string();
+        run(
+            &root,
+            &opt.display().to_string(),
+            &[
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                &w,
+                "-o",
+                &w,
+            ],
+        )?;
+    } else {
+        println!("note: web/node_modules/.bin/wasm-opt is missing (npm ci in web/); the module is not size-optimised");
+    }
+    let size = std::fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
+    println!("web/pkg/adcredit_wasm_bg.wasm: {size} bytes");
+    Ok(())
+}
+
+fn cli_binary() -> PathBuf {
+    root().join("target/release/adcredit")
+}
+
+/// The search index and bundle into index/.
+fn index() -> Result<()> {
+    let root = root();
+    step("building the adcredit CLI (release)");
+    run(
+        &root,
+        "cargo",
+        &["build", "--release", "-p", "adcredit-cli"],
+    )?;
+    step("indexing content/");
+    run(
+        &root,
+        &cli_binary().display().to_string(),
+        &["index", "--content", "content", "--out", "index"],
+    )
+}
+
+/// The static site into web/dist/.
+fn dist() -> Result<()> {
+    let root = root();
+    wasm()?;
+    index()?;
+    step("assembling web/dist/");
+    run(
+        &root,
+        "node",
+        &[
+            "web/build.mjs",
+            "--pkg",
+            "web/pkg",
+            "--bundle",
+            "index/adcredit.bundle",
+            "--out",
+            "web/dist",
+        ],
+    )
+}
+
+fn serve() -> Result<()> {
+    setup(Need::Build)?;
+    dist()?;
+    step("serving web/dist on http://127.0.0.1:8080 (Ctrl+C to stop)");
+    run(
+        &root(),
+        "node",
+        &["web/serve.mjs", "--dir", "web/dist", "--port", "8080"],
+    )
+}
+
+fn test() -> Result<()> {
+    let started = Instant::now();
+    let root = root();
+    setup(Need::Test)?;
+    let mut passed = 0;
+
+    step("Rust tests (every crate: rules fixtures, malformed inputs, properties, search parity and quality)");
+    run(
+        &root,
+        "cargo",
+        &["test", "--workspace", "--", "--show-output"],
+    )?;
+    passed += 1;
+
+    step("the search crate builds for wasm32");
+    run(
+        &root,
+        "cargo",
+        &[
+            "build",
+            "-p",
+            "adcredit-search",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--release",
+        ],
+    )?;
+    passed += 1;
+
+    dist()?;
+    passed += 1;
+
+    step("browser tests (Playwright, Debian Chromium): wasm parity, widget, accessibility, CSP");
+    let bin = cli_binary().display().to_string();
+    let root_s = root.display().to_string();
+    run_env(
+        &root.join("web"),
+        "npx",
+        &["playwright", "test"],
+        &[("ADCREDIT_BIN", &bin), ("ADCREDIT_ROOT", &root_s)],
+    )?;
+    passed += 1;
+
+    println!(
+        "\nxtask test finished in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    println!("suites: {passed} passed, 0 failed");
+    Ok(())
+}
+
+fn bench(args: &[String]) -> Result<()> {
+    let root = root();
+    if args.iter().any(|a| a == "--peers") {
+        bail!("`bench --peers` (the side-by-side with Pagefind and MiniSearch) is not built yet");
+    }
+    step("rules core: check of 1k / 10k / 100k allocation lines (criterion)");
+    run(
+        &root,
+        "cargo",
+        &["bench", "-p", "adcredit-core", "--bench", "check"],
+    )?;
+    step("search: bundle scorer vs tantivy, bundle size, 10k-article corpus (criterion)");
+    run(&root, "cargo", &["bench", "-p", "adcredit-indexer"])?;
+    let browser_bench = root.join("web/bench/run.mjs");
+    if browser_bench.exists() {
+        setup(Need::Test)?;
+        dist()?;
+        step("browser: wasm size, init, search and checkPlan latency in headless Chromium");
+        run(&root, "node", &["web/bench/run.mjs"])?;
+    }
+    Ok(())
+}
+
+fn fuzz(secs: Option<&str>) -> Result<()> {
+    let root = root();
+    let secs = secs.unwrap_or("60");
+    if !have("cargo-fuzz") {
+        step("installing cargo-fuzz");
+        run(&root, "cargo", &["install", "cargo-fuzz", "--locked"])?;
+    }
+    for target in ["scenario", "question"] {
+        step(&format!("fuzzing `{target}` for {secs} s"));
+        run(
+            &root.join("fuzz"),
+            "cargo",
+            &[
+                "+nightly",
+                "fuzz",
+                "run",
+                target,
+                "--",
+                &format!("-max_total_time={secs}"),
+                "-print_final_stats=1",
+            ],
+        )?;
+    }
+    Ok(())
+}

@@ -21,7 +21,7 @@ pub const SMALL_LEFTOVER_DIVISOR: u32 = 20;
 
 /// The result of checking a plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Report {
     /// False exactly when some finding has severity `error`.
     pub valid: bool,
@@ -37,7 +37,7 @@ pub struct Report {
 
 /// One thing the checker found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     /// How serious it is.
     pub severity: Severity,
@@ -45,19 +45,19 @@ pub struct Finding {
     pub rule: RuleId,
     /// Index (from 0) of the allocation line it concerns, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub allocation: Option<usize>,
     /// Id of the account it concerns, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub account: Option<String>,
     /// Id of the credit it concerns, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub credit: Option<String>,
     /// JSON path of the value at fault, if one value is (`allocations[1].amount`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub path: Option<String>,
     /// A plain-language explanation with the figures.
     pub message: String,
@@ -67,7 +67,7 @@ pub struct Finding {
 
 /// The state the plan leaves behind.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct After {
     /// What stays in the Business Center.
     pub business_center: BusinessCenterAfter,
@@ -77,7 +77,7 @@ pub struct After {
 
 /// The Business Center after the plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BusinessCenterAfter {
     /// Each credit, with what the plan takes from it.
     pub ad_credits: Vec<CreditAfter>,
@@ -85,7 +85,7 @@ pub struct BusinessCenterAfter {
 
 /// One Business Center credit after the plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CreditAfter {
     /// The credit's id.
     pub id: String,
@@ -97,13 +97,13 @@ pub struct CreditAfter {
     pub remaining: Money,
     /// When it expires, if it does.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub expires: Option<Date>,
 }
 
 /// One account after the plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AccountAfter {
     /// The account's id.
     pub id: String,
@@ -118,7 +118,7 @@ pub struct AccountAfter {
 
 /// One manual, irreversible action in Business Center.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Step {
     /// Position in the sequence, from 1.
     pub order: usize,

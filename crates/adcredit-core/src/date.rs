@@ -18,7 +18,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// assert!(Date::parse("2026-02-30").is_err());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(as = "String", rename = "IsoDate"))]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(as = "String", rename = "IsoDate")
+)]
 pub struct Date {
     year: u16,
     month: u8,

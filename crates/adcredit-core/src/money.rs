@@ -29,7 +29,7 @@ pub const MAX_FRACTION_DIGITS: usize = 12;
 /// assert!("12,50".parse::<Money>().is_err());
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(as = "String"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(as = "String"))]
 pub struct Money(Decimal);
 
 /// Why a string is not a [`Money`] amount.

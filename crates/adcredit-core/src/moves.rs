@@ -12,7 +12,7 @@ use crate::{Account, Error, Money, RuleId, Scenario, Status};
 /// The kind of funds a move question is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Fund {
     /// Promotional ad credit.
     AdCredit,
@@ -36,7 +36,7 @@ impl Fund {
 /// The question: move `amount` of `fund` from `from` to `to` (`"bc"` or an account id).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MoveQuestion {
     /// Which kind of funds.
     pub fund: Fund,
@@ -46,17 +46,17 @@ pub struct MoveQuestion {
     pub to: String,
     /// How much, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional = nullable))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub amount: Option<Money>,
     /// The setup to judge against; without it the verdict comes from the rules alone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional = nullable))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub scenario: Option<Scenario>,
 }
 
 /// The answer to a [`MoveQuestion`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Verdict {
     /// Whether the move can be made.
     pub allowed: bool,
@@ -74,7 +74,7 @@ pub struct Verdict {
     pub to: String,
     /// The question's amount, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub amount: Option<Money>,
 }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Severity {
     /// The plan cannot be carried out as written.
     Error,
@@ -20,7 +20,7 @@ macro_rules! rules {
     ($( $(#[$doc:meta])* $variant:ident = $id:literal, $source:literal; )*) => {
         /// A stable rule id, written in kebab case in JSON (`"ad-credit-locked"`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(test, derive(ts_rs::TS))]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         pub enum RuleId {
             $( $(#[$doc])* #[serde(rename = $id)] $variant, )*
         }

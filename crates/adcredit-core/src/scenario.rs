@@ -16,7 +16,7 @@ use crate::{Date, Error, Money};
 /// The proposed plan and everything it is checked against.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Scenario {
     /// The day the plan would be carried out; expiry is judged against it.
     pub today: Date,
@@ -28,14 +28,14 @@ pub struct Scenario {
     pub accounts: Vec<Account>,
     /// The proposed allocations of ad credit, in the order they would be made.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional = nullable))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub allocations: Vec<Allocation>,
 }
 
 /// A Business Center and the funds it holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BusinessCenter {
     /// The legal entity the Business Center belongs to.
     pub entity: String,
@@ -43,22 +43,22 @@ pub struct BusinessCenter {
     pub currency: Currency,
     /// Promotional ad credits not yet allocated to any ad account.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional = nullable))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub ad_credits: Vec<AdCredit>,
     /// Cash balance held at Business Center level.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional = nullable))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub cash_balance: Money,
     /// Credit line available to the Business Center.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional = nullable))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub credit_line: Money,
 }
 
 /// One promotional ad credit held by the Business Center.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AdCredit {
     /// Identifier used by allocation lines.
     pub id: String,
@@ -66,20 +66,20 @@ pub struct AdCredit {
     pub amount: Money,
     /// Last day the credit can be used, if it expires.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional = nullable))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub expires: Option<Date>,
 }
 
 /// An ad account linked to the Business Center.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Account {
     /// Identifier used by allocation lines and move questions.
     pub id: String,
     /// Display name; the id is shown when it is absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional = nullable))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub name: Option<String>,
     /// The legal entity that owns the account.
     pub entity: String,
@@ -89,19 +89,19 @@ pub struct Account {
     pub status: Status,
     /// Whether the account is in the Business Center's Payment Portfolio.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional = nullable))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub in_payment_portfolio: bool,
     /// Ad credit already allocated to the account and not yet spent.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional = nullable))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub ad_credit_balance: Money,
     /// Cash balance of the account.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional = nullable))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub cash_balance: Money,
     /// What the account's campaigns are planned to spend before the credit expires.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional = nullable))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub planned_spend: Option<Money>,
 }
 
@@ -118,7 +118,7 @@ impl Account {
 /// One proposed allocation: an amount of one credit to one account.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Allocation {
     /// Id of the Business Center credit to allocate from.
     pub credit: String,
@@ -131,7 +131,7 @@ pub struct Allocation {
 /// Business Center and ad-account roles (F20).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Role {
     /// Business Center admin.
     Admin,
@@ -169,7 +169,7 @@ impl Role {
 /// An ad account's status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Status {
     /// Approved and running.
     Active,
@@ -195,7 +195,7 @@ impl Status {
 
 /// An ISO 4217 currency code such as `USD`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(as = "String"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(as = "String"))]
 pub struct Currency(String);
 
 /// Currencies without minor units (ISO 4217 exponent 0).
