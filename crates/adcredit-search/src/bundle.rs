@@ -1,0 +1,869 @@
+//! The bundle format: written by the indexer, read by the browser. It exists once, here.
+//!
+//! Every file starts with the same 33-byte header:
+//!
+//! | bytes | field |
+//! |---|---|
+//! | 4 | magic `ADCB` |
+//! | 4 | [`SCHEMA_VERSION`], u32 little-endian |
+//! | 1 | part kind: 0 bundle, 1 meta, 2 term shard, 3 doc shard |
+//! | 8 | build hash (FNV-1a 64 of every part's payload): ties shards to their meta |
+//! | 8 | payload length, u64 LE |
+//! | 8 | payload checksum (FNV-1a 64), u64 LE |
+//!
+//! Numbers in payloads are LEB128 varints unless said otherwise; strings are a varint byte
+//! length then UTF-8.
+//!
+//! - **meta**: fields (name, boost as f32 LE, total token count = tantivy's
+//!   `total_num_tokens`), `N`, the kind of each document (run-length coded, so the FAQ
+//!   preference can rank before any doc shard is fetched), the glossary, the first term of each term shard (front-coded)
+//!   and the number of documents per doc shard.
+//! - **term shard**: its index, then its terms in byte order, front-coded (shared prefix
+//!   length, suffix); after each term, for each field, the document frequency and the postings:
+//!   doc id (first absolute, then gap − 1), term frequency, and the document's one-byte tantivy
+//!   field-norm code. Carrying the field norm with the posting makes a shard self-sufficient.
+//! - **doc shard**: its index, then for each document: id, title, summary, text.
+//! - **bundle** (one file): the meta payload, then every term shard payload, then every doc
+//!   shard payload, each length-prefixed.
+
+use serde::{Deserialize, Serialize};
+
+use crate::codec::{fnv1a64, Fnv, Reader, Writer};
+use crate::{Error, Glossary, Synonym};
+
+/// The first four bytes of every bundle part.
+pub const MAGIC: [u8; 4] = *b"ADCB";
+/// Bumped on every change of the byte layout; readers refuse other versions.
+pub const SCHEMA_VERSION: u32 = 1;
+/// Bytes of the header every part starts with.
+pub const HEADER_LEN: usize = 33;
+/// Most fields a bundle may have.
+pub const MAX_FIELDS: usize = 8;
+
+const KIND_BUNDLE: u8 = 0;
+const KIND_META: u8 = 1;
+const KIND_TERMS: u8 = 2;
+const KIND_DOCS: u8 = 3;
+
+fn kind_name(kind: u8) -> &'static str {
+    match kind {
+        KIND_BUNDLE => "bundle",
+        KIND_META => "meta",
+        KIND_TERMS => "term shard",
+        KIND_DOCS => "doc shard",
+        _ => "unknown part",
+    }
+}
+
+/// What a document is: an FAQ entry or a section of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    /// An FAQ entry, `faq/<slug>`.
+    Faq,
+    /// A section of an article, `article/<slug>#<section>`.
+    Article,
+}
+
+impl DocKind {
+    /// `"faq"` or `"article"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Faq => "faq",
+            DocKind::Article => "article",
+        }
+    }
+}
+
+/// One indexed field and its statistics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldStats {
+    /// Field name, e.g. `title`.
+    pub name: String,
+    /// Multiplies the BM25 weight of every term matched in this field.
+    pub boost: f32,
+    /// Tokens in this field over all documents (tantivy's `total_num_tokens`); divided by
+    /// `N` it is the average field length of BM25.
+    pub total_tokens: u64,
+}
+
+/// One document containing a term in a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    /// Document address (tantivy's doc id in the single segment).
+    pub doc: u32,
+    /// Occurrences of the term in the field of that document (at least 1).
+    pub term_freq: u32,
+    /// tantivy's one-byte field-norm code of that field in that document.
+    pub fieldnorm_id: u8,
+}
+
+/// A term of the dictionary and its postings in each field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermPostings {
+    /// The analysed term.
+    pub term: String,
+    /// One postings list per field, in field order, sorted by doc.
+    pub fields: Vec<Vec<Posting>>,
+}
+
+/// What the browser shows for a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocRecord {
+    /// Content id, e.g. `faq/move-after-allocation`.
+    pub id: String,
+    /// FAQ entry or article section.
+    pub kind: DocKind,
+    /// Display title.
+    pub title: String,
+    /// The direct answer (FAQ) or the article summary.
+    pub summary: String,
+    /// Plain text that snippets are cut from.
+    pub text: String,
+}
+
+/// Everything a bundle holds, decoded: what the indexer encodes and [`decode`] returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BundleData {
+    /// The analyzer configuration.
+    pub glossary: Glossary,
+    /// Indexed fields with boosts and token totals.
+    pub fields: Vec<FieldStats>,
+    /// Number of documents, `N` of BM25.
+    pub num_docs: u32,
+    /// The term dictionary in byte order, with postings.
+    pub terms: Vec<TermPostings>,
+    /// Documents in doc-address order (`docs[i]` is doc `i`).
+    pub docs: Vec<DocRecord>,
+}
+
+/// How to split a bundle into shards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShardPlan {
+    /// A term shard is closed once its payload reaches this many bytes (a single term with a
+    /// longer postings list gets a shard of its own).
+    pub term_shard_bytes: usize,
+    /// Documents per doc shard (the last one may hold fewer).
+    pub docs_per_shard: u32,
+}
+
+impl Default for ShardPlan {
+    fn default() -> Self {
+        ShardPlan {
+            term_shard_bytes: 16 * 1024,
+            docs_per_shard: 8,
+        }
+    }
+}
+
+/// Names a shard of a sharded bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "index", rename_all = "lowercase")]
+pub enum ShardKey {
+    /// A range of the term dictionary with its postings.
+    Terms(u32),
+    /// A range of documents with their display text.
+    Docs(u32),
+}
+
+impl ShardKey {
+    /// The shard's path relative to the meta file: `t/<n>.bin` or `d/<n>.bin`.
+    pub fn path(&self) -> String {
+        match self {
+            ShardKey::Terms(n) => format!("t/{n}.bin"),
+            ShardKey::Docs(n) => format!("d/{n}.bin"),
+        }
+    }
+}
+
+/// A bundle split into a small meta part and shards fetched on demand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShardedBundle {
+    /// The meta part: read it with [`Searcher::from_meta`](crate::Searcher::from_meta).
+    pub meta: Vec<u8>,
+    /// Every shard with its key, term shards first.
+    pub shards: Vec<(ShardKey, Vec<u8>)>,
+}
+
+/// The meta part, decoded.
+#[derive(Debug, Clone)]
+pub(crate) struct Meta {
+    pub(crate) build: u64,
+    pub(crate) glossary: Glossary,
+    pub(crate) fields: Vec<FieldStats>,
+    pub(crate) num_docs: u32,
+    /// `(first doc, kind)` of each run of documents of one kind.
+    pub(crate) kind_runs: Vec<(u32, DocKind)>,
+    /// First term of each term shard; never empty.
+    pub(crate) shard_first_terms: Vec<String>,
+    pub(crate) docs_per_shard: u32,
+}
+
+impl Meta {
+    pub(crate) fn kind(&self, doc: u32) -> DocKind {
+        let n = self.kind_runs.partition_point(|&(start, _)| start <= doc);
+        n.checked_sub(1)
+            .and_then(|i| self.kind_runs.get(i))
+            .map_or(DocKind::Article, |&(_, kind)| kind)
+    }
+
+    pub(crate) fn num_doc_shards(&self) -> u32 {
+        self.num_docs.div_ceil(self.docs_per_shard.max(1))
+    }
+
+    pub(crate) fn doc_shard_len(&self, shard: u32) -> u32 {
+        let start = shard.saturating_mul(self.docs_per_shard);
+        self.num_docs.saturating_sub(start).min(self.docs_per_shard)
+    }
+
+    /// The term shard a term belongs in (the last shard whose first term is <= term).
+    pub(crate) fn home_shard(&self, term: &str) -> u32 {
+        let n = self
+            .shard_first_terms
+            .partition_point(|first| first.as_str() <= term);
+        n.saturating_sub(1) as u32
+    }
+}
+
+/// A decoded term shard.
+#[derive(Debug, Clone)]
+pub(crate) struct TermShard {
+    pub(crate) terms: Vec<String>,
+    /// `postings[term][field]`.
+    pub(crate) postings: Vec<Vec<Vec<Posting>>>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoding
+
+fn kind_code(kind: DocKind) -> u8 {
+    match kind {
+        DocKind::Faq => 0,
+        DocKind::Article => 1,
+    }
+}
+
+/// Encodes the single-file bundle: one term shard and one doc shard inside one file.
+pub fn encode(data: &BundleData) -> Result<Vec<u8>, Error> {
+    let plan = ShardPlan {
+        term_shard_bytes: usize::MAX,
+        docs_per_shard: data.num_docs.max(1),
+    };
+    let parts = encode_parts(data, &plan)?;
+    let mut payload = Writer::default();
+    payload.bytes(&parts.meta);
+    payload.usize(parts.term_shards.len());
+    for shard in &parts.term_shards {
+        payload.bytes(shard);
+    }
+    payload.usize(parts.doc_shards.len());
+    for shard in &parts.doc_shards {
+        payload.bytes(shard);
+    }
+    Ok(with_header(KIND_BUNDLE, parts.build, &payload.buf))
+}
+
+/// Encodes a sharded bundle: a meta part, term shards grouped by term range (so a query and
+/// its prefix expansion touch few shards) and doc shards by document range.
+pub fn encode_sharded(data: &BundleData, plan: &ShardPlan) -> Result<ShardedBundle, Error> {
+    let parts = encode_parts(data, plan)?;
+    let mut shards = Vec::with_capacity(parts.term_shards.len() + parts.doc_shards.len());
+    for (i, shard) in parts.term_shards.iter().enumerate() {
+        shards.push((
+            ShardKey::Terms(i as u32),
+            with_header(KIND_TERMS, parts.build, shard),
+        ));
+    }
+    for (i, shard) in parts.doc_shards.iter().enumerate() {
+        shards.push((
+            ShardKey::Docs(i as u32),
+            with_header(KIND_DOCS, parts.build, shard),
+        ));
+    }
+    Ok(ShardedBundle {
+        meta: with_header(KIND_META, parts.build, &parts.meta),
+        shards,
+    })
+}
+
+struct Parts {
+    build: u64,
+    meta: Vec<u8>,
+    term_shards: Vec<Vec<u8>>,
+    doc_shards: Vec<Vec<u8>>,
+}
+
+fn with_header(kind: u8, build: u64, payload: &[u8]) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.buf.reserve(HEADER_LEN + payload.len());
+    w.buf.extend_from_slice(&MAGIC);
+    w.u32_le(SCHEMA_VERSION);
+    w.u8(kind);
+    w.u64_le(build);
+    w.u64_le(payload.len() as u64);
+    w.u64_le(fnv1a64(payload));
+    w.buf.extend_from_slice(payload);
+    w.buf
+}
+
+fn build_hash<'a>(parts: impl Iterator<Item = &'a [u8]>) -> u64 {
+    let mut h = Fnv::new();
+    for part in parts {
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part);
+    }
+    h.finish()
+}
+
+fn invalid(message: impl Into<String>) -> Error {
+    Error::InvalidData(message.into())
+}
+
+fn check_data(data: &BundleData, plan: &ShardPlan) -> Result<(), Error> {
+    if data.fields.is_empty() || data.fields.len() > MAX_FIELDS {
+        return Err(invalid(format!(
+            "{} fields (1 to 8 allowed)",
+            data.fields.len()
+        )));
+    }
+    if let Some(f) = data
+        .fields
+        .iter()
+        .find(|f| !f.boost.is_finite() || f.boost <= 0.0)
+    {
+        return Err(invalid(format!("field {} has boost {}", f.name, f.boost)));
+    }
+    if data.docs.len() != data.num_docs as usize {
+        return Err(invalid(format!(
+            "num_docs is {} but {} documents are given",
+            data.num_docs,
+            data.docs.len()
+        )));
+    }
+    if plan.docs_per_shard == 0 {
+        return Err(invalid("docs_per_shard is 0"));
+    }
+    for pair in data.terms.windows(2) {
+        if let [a, b] = pair {
+            if a.term.as_bytes() >= b.term.as_bytes() {
+                return Err(invalid(format!(
+                    "terms not strictly sorted: {:?} then {:?}",
+                    a.term, b.term
+                )));
+            }
+        }
+    }
+    for t in &data.terms {
+        if t.fields.len() != data.fields.len() {
+            return Err(invalid(format!(
+                "term {:?} has the wrong field count",
+                t.term
+            )));
+        }
+        for postings in &t.fields {
+            let mut previous: Option<u32> = None;
+            for p in postings {
+                if p.doc >= data.num_docs
+                    || previous.is_some_and(|d| p.doc <= d)
+                    || p.term_freq == 0
+                {
+                    return Err(invalid(format!("bad postings for term {:?}", t.term)));
+                }
+                previous = Some(p.doc);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn encode_parts(data: &BundleData, plan: &ShardPlan) -> Result<Parts, Error> {
+    check_data(data, plan)?;
+
+    // Term shards: contiguous term ranges closed at the byte target.
+    let mut term_shards: Vec<Vec<u8>> = Vec::new();
+    let mut first_terms: Vec<&str> = Vec::new();
+    let mut current = Writer::default();
+    let mut entries: Vec<u8> = Vec::new();
+    let mut count = 0usize;
+    let mut previous: &str = "";
+    let close = |shards: &mut Vec<Vec<u8>>, entries: &mut Vec<u8>, count: usize| {
+        let mut w = Writer::default();
+        w.usize(shards.len());
+        w.usize(count);
+        w.buf.extend_from_slice(entries);
+        shards.push(w.buf);
+        entries.clear();
+    };
+    for t in &data.terms {
+        if count == 0 {
+            first_terms.push(&t.term);
+            previous = "";
+        }
+        current.buf.clear();
+        let shared = common_prefix(previous, &t.term);
+        current.usize(shared);
+        current.bytes(t.term.as_bytes().get(shared..).unwrap_or_default());
+        for postings in &t.fields {
+            current.usize(postings.len());
+            let mut last: Option<u32> = None;
+            for p in postings {
+                let gap = match last {
+                    None => p.doc,
+                    Some(d) => p.doc - d - 1,
+                };
+                current.varint(u64::from(gap));
+                current.varint(u64::from(p.term_freq));
+                current.u8(p.fieldnorm_id);
+                last = Some(p.doc);
+            }
+        }
+        entries.extend_from_slice(&current.buf);
+        count += 1;
+        previous = &t.term;
+        if entries.len() >= plan.term_shard_bytes {
+            close(&mut term_shards, &mut entries, count);
+            count = 0;
+        }
+    }
+    if count > 0 || term_shards.is_empty() {
+        if first_terms.len() == term_shards.len() {
+            first_terms.push("");
+        }
+        close(&mut term_shards, &mut entries, count);
+    }
+
+    // Doc shards: fixed-size document ranges.
+    let mut doc_shards = Vec::new();
+    for (i, chunk) in data.docs.chunks(plan.docs_per_shard as usize).enumerate() {
+        let mut w = Writer::default();
+        w.usize(i);
+        w.usize(chunk.len());
+        for d in chunk {
+            w.str(&d.id);
+            w.str(&d.title);
+            w.str(&d.summary);
+            w.str(&d.text);
+        }
+        doc_shards.push(w.buf);
+    }
+
+    // Meta.
+    let mut m = Writer::default();
+    m.usize(data.fields.len());
+    for f in &data.fields {
+        m.str(&f.name);
+        m.f32_le(f.boost);
+        m.varint(f.total_tokens);
+    }
+    m.varint(u64::from(data.num_docs));
+    let mut runs: Vec<(DocKind, u32)> = Vec::new();
+    for d in &data.docs {
+        match runs.last_mut() {
+            Some((kind, len)) if *kind == d.kind => *len += 1,
+            _ => runs.push((d.kind, 1)),
+        }
+    }
+    m.usize(runs.len());
+    for (kind, len) in runs {
+        m.u8(kind_code(kind));
+        m.varint(u64::from(len));
+    }
+    m.usize(data.glossary.synonyms.len());
+    for s in &data.glossary.synonyms {
+        m.str(&s.canonical);
+        m.usize(s.variants.len());
+        for v in &s.variants {
+            m.str(v);
+        }
+    }
+    m.usize(first_terms.len());
+    let mut previous = "";
+    for first in &first_terms {
+        let shared = common_prefix(previous, first);
+        m.usize(shared);
+        m.bytes(first.as_bytes().get(shared..).unwrap_or_default());
+        previous = first;
+    }
+    m.varint(u64::from(plan.docs_per_shard));
+
+    let build = build_hash(
+        std::iter::once(m.buf.as_slice())
+            .chain(term_shards.iter().map(Vec::as_slice))
+            .chain(doc_shards.iter().map(Vec::as_slice)),
+    );
+    Ok(Parts {
+        build,
+        meta: m.buf,
+        term_shards,
+        doc_shards,
+    })
+}
+
+/// Length in bytes of the common prefix, at a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while n > 0 && !b.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+/// Checks the header of a part and returns its build hash and payload.
+pub(crate) fn open_part(bytes: &[u8], expected: u8) -> Result<(u64, &[u8]), Error> {
+    let magic_len = bytes.len().min(MAGIC.len());
+    if bytes.get(..magic_len) != MAGIC.get(..magic_len) {
+        return Err(Error::BadMagic);
+    }
+    if bytes.len() < HEADER_LEN {
+        return Err(Error::Truncated("header"));
+    }
+    let mut r = Reader::new(bytes);
+    r.take(MAGIC.len())?;
+    let version = r.u32_le()?;
+    if version != SCHEMA_VERSION {
+        return Err(Error::UnsupportedVersion {
+            found: version,
+            expected: SCHEMA_VERSION,
+        });
+    }
+    let kind = r.u8()?;
+    if kind > KIND_DOCS {
+        return Err(Error::Malformed("unknown part kind"));
+    }
+    if kind != expected {
+        return Err(Error::WrongKind {
+            expected: kind_name(expected),
+            found: kind_name(kind),
+        });
+    }
+    let build = r.u64_le()?;
+    let declared = r.u64_le()?;
+    let checksum = r.u64_le()?;
+    let actual = r.remaining() as u64;
+    if actual < declared {
+        return Err(Error::Truncated("payload shorter than declared"));
+    }
+    if actual > declared {
+        return Err(Error::Malformed("bytes after the payload"));
+    }
+    let payload = r.take(r.remaining())?;
+    if fnv1a64(payload) != checksum {
+        return Err(Error::ChecksumMismatch);
+    }
+    Ok((build, payload))
+}
+
+fn read_front_coded(r: &mut Reader<'_>, previous: &str) -> Result<String, Error> {
+    let shared = r.count(0)?;
+    let prefix = previous.as_bytes().get(..shared).ok_or(Error::Malformed(
+        "front-coded prefix longer than the previous term",
+    ))?;
+    let suffix = r.bytes()?;
+    let mut bytes = Vec::with_capacity(prefix.len() + suffix.len());
+    bytes.extend_from_slice(prefix);
+    bytes.extend_from_slice(suffix);
+    String::from_utf8(bytes).map_err(|_| Error::Malformed("term is not UTF-8"))
+}
+
+pub(crate) fn parse_meta(build: u64, payload: &[u8]) -> Result<Meta, Error> {
+    let mut r = Reader::new(payload);
+    let num_fields = r.count(6)?;
+    if num_fields == 0 || num_fields > MAX_FIELDS {
+        return Err(Error::Malformed("field count out of range"));
+    }
+    let mut fields = Vec::with_capacity(num_fields);
+    for _ in 0..num_fields {
+        let name = r.str()?.to_owned();
+        let boost = r.f32_le()?;
+        if !boost.is_finite() || boost <= 0.0 {
+            return Err(Error::Malformed("field boost not a positive number"));
+        }
+        let total_tokens = r.varint()?;
+        fields.push(FieldStats {
+            name,
+            boost,
+            total_tokens,
+        });
+    }
+    let num_docs = r.u32v()?;
+    let num_runs = r.count(2)?;
+    let mut kind_runs = Vec::with_capacity(num_runs);
+    let mut start = 0u32;
+    for _ in 0..num_runs {
+        let kind = match r.u8()? {
+            0 => DocKind::Faq,
+            1 => DocKind::Article,
+            _ => return Err(Error::Malformed("unknown document kind")),
+        };
+        let len = r.u32v()?;
+        if len == 0 {
+            return Err(Error::Malformed("empty run of document kinds"));
+        }
+        kind_runs.push((start, kind));
+        start = start
+            .checked_add(len)
+            .filter(|&s| s <= num_docs)
+            .ok_or(Error::Malformed("document kinds exceed N"))?;
+    }
+    if start != num_docs {
+        return Err(Error::Malformed("document kinds do not cover N"));
+    }
+    let num_synonyms = r.count(2)?;
+    let mut synonyms = Vec::with_capacity(num_synonyms);
+    for _ in 0..num_synonyms {
+        let canonical = r.str()?.to_owned();
+        let n = r.count(1)?;
+        let mut variants = Vec::with_capacity(n);
+        for _ in 0..n {
+            variants.push(r.str()?.to_owned());
+        }
+        synonyms.push(Synonym {
+            canonical,
+            variants,
+        });
+    }
+    let num_shards = r.count(2)?;
+    if num_shards == 0 {
+        return Err(Error::Malformed("no term shard"));
+    }
+    let mut shard_first_terms: Vec<String> = Vec::with_capacity(num_shards);
+    for i in 0..num_shards {
+        let previous = shard_first_terms.last().map_or("", String::as_str);
+        let term = read_front_coded(&mut r, previous)?;
+        if i > 0 && term.as_bytes() <= previous.as_bytes() {
+            return Err(Error::Malformed("term shards not in term order"));
+        }
+        shard_first_terms.push(term);
+    }
+    let docs_per_shard = r.u32v()?;
+    if docs_per_shard == 0 {
+        return Err(Error::Malformed("zero documents per shard"));
+    }
+    r.finish()?;
+    Ok(Meta {
+        build,
+        glossary: Glossary { synonyms },
+        fields,
+        num_docs,
+        kind_runs,
+        shard_first_terms,
+        docs_per_shard,
+    })
+}
+
+pub(crate) fn parse_term_shard(
+    meta: &Meta,
+    index: u32,
+    payload: &[u8],
+) -> Result<TermShard, Error> {
+    let mut r = Reader::new(payload);
+    if r.u32v()? != index {
+        return Err(Error::ShardMismatch(
+            "term shard index differs from its key",
+        ));
+    }
+    let first = meta
+        .shard_first_terms
+        .get(index as usize)
+        .ok_or(Error::ShardMismatch("no such term shard"))?;
+    let next = meta.shard_first_terms.get(index as usize + 1);
+    let num_fields = meta.fields.len();
+    let count = r.count(1 + num_fields)?;
+    let mut terms: Vec<String> = Vec::with_capacity(count);
+    let mut postings = Vec::with_capacity(count);
+    for i in 0..count {
+        let previous = terms.last().map_or("", String::as_str);
+        let term = read_front_coded(&mut r, previous)?;
+        if i == 0 && term != *first {
+            return Err(Error::ShardMismatch("first term differs from the meta"));
+        }
+        if i > 0 && term.as_bytes() <= previous.as_bytes() {
+            return Err(Error::Malformed("terms not in order"));
+        }
+        if next.is_some_and(|n| term.as_bytes() >= n.as_bytes()) {
+            return Err(Error::Malformed("term beyond its shard"));
+        }
+        let mut per_field = Vec::with_capacity(num_fields);
+        for _ in 0..num_fields {
+            let df = r.count(3)?;
+            if df > meta.num_docs as usize {
+                return Err(Error::Malformed("document frequency above N"));
+            }
+            let mut list = Vec::with_capacity(df);
+            let mut last: Option<u32> = None;
+            for _ in 0..df {
+                let gap = r.u32v()?;
+                let doc = match last {
+                    None => Some(gap),
+                    Some(d) => d.checked_add(gap).and_then(|x| x.checked_add(1)),
+                }
+                .filter(|&d| d < meta.num_docs)
+                .ok_or(Error::Malformed("doc id out of range"))?;
+                let term_freq = r.u32v()?;
+                if term_freq == 0 {
+                    return Err(Error::Malformed("zero term frequency"));
+                }
+                let fieldnorm_id = r.u8()?;
+                list.push(Posting {
+                    doc,
+                    term_freq,
+                    fieldnorm_id,
+                });
+                last = Some(doc);
+            }
+            per_field.push(list);
+        }
+        terms.push(term);
+        postings.push(per_field);
+    }
+    if count == 0 && !first.is_empty() {
+        return Err(Error::ShardMismatch("empty shard with a first term"));
+    }
+    r.finish()?;
+    Ok(TermShard { terms, postings })
+}
+
+pub(crate) fn parse_doc_shard(
+    meta: &Meta,
+    index: u32,
+    payload: &[u8],
+) -> Result<Vec<DocRecord>, Error> {
+    let mut r = Reader::new(payload);
+    if r.u32v()? != index {
+        return Err(Error::ShardMismatch("doc shard index differs from its key"));
+    }
+    if index >= meta.num_doc_shards() {
+        return Err(Error::ShardMismatch("no such doc shard"));
+    }
+    let count = r.count(4)?;
+    if count != meta.doc_shard_len(index) as usize {
+        return Err(Error::Malformed(
+            "doc shard holds the wrong number of documents",
+        ));
+    }
+    let mut docs = Vec::with_capacity(count);
+    for _ in 0..count {
+        let id = r.str()?.to_owned();
+        let doc = index
+            .saturating_mul(meta.docs_per_shard)
+            .saturating_add(docs.len() as u32);
+        let kind = meta.kind(doc);
+        let title = r.str()?.to_owned();
+        let summary = r.str()?.to_owned();
+        let text = r.str()?.to_owned();
+        docs.push(DocRecord {
+            id,
+            kind,
+            title,
+            summary,
+            text,
+        });
+    }
+    r.finish()?;
+    Ok(docs)
+}
+
+/// A single-file bundle split into its decoded parts.
+pub(crate) struct Decoded {
+    pub(crate) meta: Meta,
+    pub(crate) term_shards: Vec<TermShard>,
+    pub(crate) doc_shards: Vec<Vec<DocRecord>>,
+}
+
+pub(crate) fn parse_bundle(bytes: &[u8]) -> Result<Decoded, Error> {
+    let (build, payload) = open_part(bytes, KIND_BUNDLE)?;
+    let mut r = Reader::new(payload);
+    let meta_payload = r.bytes()?;
+    let meta = parse_meta(build, meta_payload)?;
+    let n_terms = r.count(1)?;
+    if n_terms != meta.shard_first_terms.len() {
+        return Err(Error::Malformed("term shard count differs from the meta"));
+    }
+    let mut term_payloads = Vec::with_capacity(n_terms);
+    for _ in 0..n_terms {
+        term_payloads.push(r.bytes()?);
+    }
+    let n_docs = r.count(1)?;
+    if n_docs != meta.num_doc_shards() as usize {
+        return Err(Error::Malformed("doc shard count differs from the meta"));
+    }
+    let mut doc_payloads = Vec::with_capacity(n_docs);
+    for _ in 0..n_docs {
+        doc_payloads.push(r.bytes()?);
+    }
+    r.finish()?;
+    let parts = std::iter::once(meta_payload)
+        .chain(term_payloads.iter().copied())
+        .chain(doc_payloads.iter().copied());
+    if build_hash(parts) != build {
+        return Err(Error::Malformed("build hash does not match the parts"));
+    }
+    let mut term_shards = Vec::with_capacity(n_terms);
+    for (i, p) in term_payloads.iter().enumerate() {
+        term_shards.push(parse_term_shard(&meta, i as u32, p)?);
+    }
+    let mut doc_shards = Vec::with_capacity(n_docs);
+    for (i, p) in doc_payloads.iter().enumerate() {
+        doc_shards.push(parse_doc_shard(&meta, i as u32, p)?);
+    }
+    Ok(Decoded {
+        meta,
+        term_shards,
+        doc_shards,
+    })
+}
+
+pub(crate) fn open_meta(bytes: &[u8]) -> Result<Meta, Error> {
+    let (build, payload) = open_part(bytes, KIND_META)?;
+    parse_meta(build, payload)
+}
+
+/// Opens a shard file: checks its header against the meta and the key, and decodes it.
+pub(crate) enum OpenedShard {
+    Terms(TermShard),
+    Docs(Vec<DocRecord>),
+}
+
+pub(crate) fn open_shard(meta: &Meta, key: ShardKey, bytes: &[u8]) -> Result<OpenedShard, Error> {
+    let (expected, index) = match key {
+        ShardKey::Terms(i) => (KIND_TERMS, i),
+        ShardKey::Docs(i) => (KIND_DOCS, i),
+    };
+    let (build, payload) = open_part(bytes, expected)?;
+    if build != meta.build {
+        return Err(Error::ShardMismatch("shard belongs to another build"));
+    }
+    Ok(match key {
+        ShardKey::Terms(_) => OpenedShard::Terms(parse_term_shard(meta, index, payload)?),
+        ShardKey::Docs(_) => OpenedShard::Docs(parse_doc_shard(meta, index, payload)?),
+    })
+}
+
+/// Decodes a single-file bundle, validating every byte of it.
+///
+/// Truncated input, a bad magic, another schema version and corrupted bytes each give their
+/// own [`Error`] variant; no input makes it panic or allocate more than a small multiple of
+/// the input's size.
+pub fn decode(bytes: &[u8]) -> Result<BundleData, Error> {
+    let Decoded {
+        meta,
+        term_shards,
+        doc_shards,
+    } = parse_bundle(bytes)?;
+    let mut terms = Vec::new();
+    for shard in term_shards {
+        for (term, fields) in shard.terms.into_iter().zip(shard.postings) {
+            terms.push(TermPostings { term, fields });
+        }
+    }
+    Ok(BundleData {
+        glossary: meta.glossary,
+        fields: meta.fields,
+        num_docs: meta.num_docs,
+        terms,
+        docs: doc_shards.into_iter().flatten().collect(),
+    })
+}

@@ -1,0 +1,538 @@
+//! Query resolution and ranking over a bundle (whole or sharded).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::analyzer::{is_word_char, truncate_query, MAX_QUERY_TERMS};
+use crate::bm25::{self, NormCache};
+use crate::bundle::{self, Meta, OpenedShard, TermShard};
+use crate::distance::bounded_distance;
+use crate::snippet::make_snippet;
+use crate::{fold_words, Analyzer, DocKind, DocRecord, Error, FieldStats, ShardKey};
+
+/// Score factor of a word completed from the last, still-typed query word.
+pub const PREFIX_FACTOR: f32 = 0.8;
+/// Score factor of a dictionary term one edit away from an unknown query word.
+pub const FUZZY_FACTOR_1: f32 = 0.6;
+/// Score factor of a dictionary term two edits away from an unknown query word.
+pub const FUZZY_FACTOR_2: f32 = 0.4;
+/// FAQ entries' scores are multiplied by this in the product ranking: at comparable scores
+/// the entry that answers the question comes before an article section that discusses it.
+pub const FAQ_PREFERENCE: f32 = 1.2;
+/// Most expansions (prefix or typo) of one query word.
+pub const MAX_EXPANSIONS: usize = 8;
+/// Most results one search returns.
+pub const MAX_LIMIT: usize = 100;
+
+/// How [`Searcher::search`] treats the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SearchOptions {
+    /// Most hits to return (at most [`MAX_LIMIT`]).
+    pub limit: usize,
+    /// Complete the last query word while it is typed (the query does not end in a space or
+    /// punctuation): `paym` finds `payment`.
+    pub prefix: bool,
+    /// Tolerate typos in query words that are not in the dictionary: one edit for words of
+    /// 4–7 letters, two from 8 letters, none below 4.
+    pub fuzzy: bool,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: 10,
+            prefix: true,
+            fuzzy: true,
+        }
+    }
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Content id, e.g. `faq/move-after-allocation`.
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// FAQ entry or article section.
+    pub kind: DocKind,
+    /// Ranking score (higher is better).
+    pub score: f32,
+    /// The direct answer (FAQ) or the article's summary.
+    pub summary: String,
+    /// Plain text around the best cluster of matched words, cut at word boundaries with `…`.
+    pub snippet: String,
+    /// `[start, end)` of each matched word in `snippet`, in UTF-16 code units (JS string
+    /// offsets).
+    pub highlights: Vec<[u32; 2]>,
+}
+
+/// A document address and its BM25 score, as tantivy's `TopDocs` returns them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoredDoc {
+    /// Document address (position in the bundle, tantivy's doc id).
+    pub doc: u32,
+    /// Raw BM25 score.
+    pub score: f32,
+}
+
+/// A term of the dictionary: shard and position in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TermRef {
+    shard: u32,
+    index: usize,
+}
+
+/// One dictionary term a query word is matched by, with its score factor.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    term: TermRef,
+    factor: f32,
+}
+
+/// One query word: exact term (factor 1) or its expansions. A document's slot score is the
+/// best of its candidates'; slot scores are summed.
+#[derive(Debug, Default)]
+struct Slot {
+    candidates: Vec<Candidate>,
+}
+
+enum Lookup {
+    Found(TermRef),
+    Absent,
+    Missing,
+}
+
+/// Searches a bundle: whole ([`Searcher::from_bundle`]) or sharded ([`Searcher::from_meta`]
+/// plus [`Searcher::add_shard`] for what [`Searcher::missing_shards`] asks for).
+#[derive(Debug)]
+pub struct Searcher {
+    meta: Meta,
+    analyzer: Analyzer,
+    norms: Vec<NormCache>,
+    term_shards: BTreeMap<u32, TermShard>,
+    doc_shards: BTreeMap<u32, Vec<DocRecord>>,
+}
+
+impl Searcher {
+    fn new(meta: Meta) -> Searcher {
+        let analyzer = Analyzer::new(&meta.glossary);
+        let norms = meta
+            .fields
+            .iter()
+            .map(|f| NormCache::new(f.total_tokens, u64::from(meta.num_docs)))
+            .collect();
+        Searcher {
+            meta,
+            analyzer,
+            norms,
+            term_shards: BTreeMap::new(),
+            doc_shards: BTreeMap::new(),
+        }
+    }
+
+    /// Opens a single-file bundle (everything loaded).
+    pub fn from_bundle(bytes: &[u8]) -> Result<Searcher, Error> {
+        let decoded = bundle::parse_bundle(bytes)?;
+        let mut searcher = Searcher::new(decoded.meta);
+        for (i, shard) in decoded.term_shards.into_iter().enumerate() {
+            searcher.term_shards.insert(i as u32, shard);
+        }
+        for (i, shard) in decoded.doc_shards.into_iter().enumerate() {
+            searcher.doc_shards.insert(i as u32, shard);
+        }
+        Ok(searcher)
+    }
+
+    /// Opens the meta part of a sharded bundle; shards are added as queries need them.
+    pub fn from_meta(bytes: &[u8]) -> Result<Searcher, Error> {
+        Ok(Searcher::new(bundle::open_meta(bytes)?))
+    }
+
+    /// Adds a shard fetched for `key` (checked against the meta's build and the key).
+    pub fn add_shard(&mut self, key: ShardKey, bytes: &[u8]) -> Result<(), Error> {
+        match bundle::open_shard(&self.meta, key, bytes)? {
+            OpenedShard::Terms(shard) => {
+                if let ShardKey::Terms(i) = key {
+                    self.term_shards.insert(i, shard);
+                }
+            }
+            OpenedShard::Docs(docs) => {
+                if let ShardKey::Docs(i) = key {
+                    self.doc_shards.insert(i, docs);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The shards this query needs that are not loaded yet. Call it, fetch and add what it
+    /// lists, and repeat until it is empty (usually two rounds: term shards, then the doc
+    /// shards of the top hits); then [`Searcher::search`] answers.
+    pub fn missing_shards(&self, query: &str, options: &SearchOptions) -> Vec<ShardKey> {
+        let mut missing = BTreeSet::new();
+        let slots = self.resolve(query, Some(options), &mut missing);
+        if missing.is_empty() {
+            for scored in self.rank(&slots, true, options.limit) {
+                let shard = scored.doc / self.meta.docs_per_shard.max(1);
+                if !self.doc_shards.contains_key(&shard) {
+                    missing.insert(ShardKey::Docs(shard));
+                }
+            }
+        }
+        missing.into_iter().collect()
+    }
+
+    /// Number of documents (`N`).
+    pub fn num_docs(&self) -> u32 {
+        self.meta.num_docs
+    }
+
+    /// The indexed fields with their boosts and token totals.
+    pub fn fields(&self) -> &[FieldStats] {
+        &self.meta.fields
+    }
+
+    /// The analyzer built from the bundle's glossary.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// The document at `doc`, when its shard is loaded.
+    pub fn doc(&self, doc: u32) -> Option<&DocRecord> {
+        let per = self.meta.docs_per_shard.max(1);
+        self.doc_shards
+            .get(&(doc / per))
+            .and_then(|docs| docs.get((doc % per) as usize))
+    }
+
+    /// The BM25 core, for parity with tantivy: the query's distinct analysed terms
+    /// ([`Analyzer::query_terms`]), each searched in every field with the field's boost,
+    /// scores summed, best first, ties by doc address. No prefix, typo or FAQ preference.
+    pub fn score_bm25(&self, query: &str, limit: usize) -> Result<Vec<ScoredDoc>, Error> {
+        let mut missing = BTreeSet::new();
+        let slots = self.resolve(query, None, &mut missing);
+        if !missing.is_empty() {
+            return Err(Error::MissingShards(missing.len()));
+        }
+        Ok(self.rank(&slots, false, limit))
+    }
+
+    /// The product search: the BM25 core plus prefix completion of the last word, typo
+    /// tolerance and the FAQ preference (see [`SearchOptions`], [`PREFIX_FACTOR`],
+    /// [`FUZZY_FACTOR_1`], [`FAQ_PREFERENCE`]), with snippets.
+    ///
+    /// Empty, punctuation-only or huge queries give no hits, never a panic; only the first
+    /// [`MAX_QUERY_TERMS`](crate::MAX_QUERY_TERMS) distinct terms count.
+    pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
+        let mut missing = BTreeSet::new();
+        let slots = self.resolve(query, Some(options), &mut missing);
+        if !missing.is_empty() {
+            return Err(Error::MissingShards(missing.len()));
+        }
+        let ranked = self.rank(&slots, true, options.limit);
+        let mut terms: Vec<&str> = Vec::new();
+        for c in slots.iter().flat_map(|s| &s.candidates) {
+            if let Some(t) = self.term_text(c.term) {
+                if !terms.contains(&t) {
+                    terms.push(t);
+                }
+            }
+        }
+        let mut hits = Vec::with_capacity(ranked.len());
+        let mut absent = 0;
+        for scored in ranked {
+            let Some(doc) = self.doc(scored.doc) else {
+                absent += 1;
+                continue;
+            };
+            let snippet = make_snippet(&self.analyzer, &doc.text, &terms);
+            hits.push(Hit {
+                id: doc.id.clone(),
+                title: doc.title.clone(),
+                kind: doc.kind,
+                score: scored.score,
+                summary: doc.summary.clone(),
+                snippet: snippet.text,
+                highlights: snippet.highlights,
+            });
+        }
+        if absent > 0 {
+            return Err(Error::MissingShards(absent));
+        }
+        Ok(hits)
+    }
+
+    // -----------------------------------------------------------------------------------------
+
+    fn term_text(&self, t: TermRef) -> Option<&str> {
+        self.term_shards
+            .get(&t.shard)
+            .and_then(|s| s.terms.get(t.index))
+            .map(String::as_str)
+    }
+
+    fn lookup(&self, term: &str, missing: &mut BTreeSet<ShardKey>) -> Lookup {
+        let shard = self.meta.home_shard(term);
+        let Some(loaded) = self.term_shards.get(&shard) else {
+            missing.insert(ShardKey::Terms(shard));
+            return Lookup::Missing;
+        };
+        match loaded.terms.binary_search_by(|t| t.as_str().cmp(term)) {
+            Ok(index) => Lookup::Found(TermRef { shard, index }),
+            Err(_) => Lookup::Absent,
+        }
+    }
+
+    /// Turns a query into slots of candidate terms; records shards it could not look in.
+    /// `options` is `None` for the BM25 core (exact terms only).
+    fn resolve(
+        &self,
+        query: &str,
+        options: Option<&SearchOptions>,
+        missing: &mut BTreeSet<ShardKey>,
+    ) -> Vec<Slot> {
+        let query = truncate_query(query);
+        let tokens = self.analyzer.analyze(query);
+        let open_last = options.is_some_and(|o| o.prefix)
+            && query.chars().next_back().is_some_and(is_word_char);
+        let fuzzy = options.is_some_and(|o| o.fuzzy);
+        let mut seen: Vec<&str> = Vec::new();
+        let mut slots = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            if seen.contains(&token.term.as_str()) {
+                continue;
+            }
+            if seen.len() >= MAX_QUERY_TERMS {
+                break;
+            }
+            seen.push(&token.term);
+            let mut slot = Slot::default();
+            let exact = self.lookup(&token.term, missing);
+            if let Lookup::Found(t) = exact {
+                slot.candidates.push(Candidate {
+                    term: t,
+                    factor: 1.0,
+                });
+            }
+            if options.is_some() && !token.synonym {
+                let surface =
+                    fold_words(query.get(token.start..token.end).unwrap_or_default()).concat();
+                let letters = surface.chars().count();
+                let is_open = open_last && i + 1 == tokens.len() && token.end == query.len();
+                if is_open && letters >= 2 && (!matches!(exact, Lookup::Found(_)) || letters <= 3) {
+                    self.expand_prefix(&surface, &mut slot, missing);
+                }
+                if fuzzy
+                    && matches!(exact, Lookup::Absent)
+                    && slot.candidates.is_empty()
+                    && letters >= 4
+                    && !surface.chars().any(|c| c.is_ascii_digit())
+                {
+                    self.expand_fuzzy(&token.term, &surface, letters, &mut slot, missing);
+                }
+            }
+            if !slot.candidates.is_empty() {
+                slots.push(slot);
+            }
+        }
+        slots
+    }
+
+    /// Completions of a word being typed: dictionary terms that start with it (in term
+    /// order), and terms that are a stem of it (`allocatio` → `alloc`).
+    fn expand_prefix(&self, word: &str, slot: &mut Slot, missing: &mut BTreeSet<ShardKey>) {
+        let has = |slot: &Slot, t: TermRef| slot.candidates.iter().any(|c| c.term == t);
+        // Stems the typed word already extends: its prefixes of at least 4 letters and half
+        // its length, longest first.
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        for n in (4..chars.len()).rev() {
+            if 2 * n < chars.len() || slot.candidates.len() >= MAX_EXPANSIONS {
+                break;
+            }
+            let Some(&(cut, _)) = chars.get(n) else {
+                continue;
+            };
+            let prefix = word.get(..cut).unwrap_or_default();
+            if let Lookup::Found(t) = self.lookup(prefix, missing) {
+                if !has(slot, t) {
+                    slot.candidates.push(Candidate {
+                        term: t,
+                        factor: PREFIX_FACTOR,
+                    });
+                }
+            }
+        }
+        // Terms the typed word is the beginning of, in order, across shards if needed.
+        let mut shard = self.meta.home_shard(word);
+        let mut from_start = false;
+        loop {
+            let Some(loaded) = self.term_shards.get(&shard) else {
+                missing.insert(ShardKey::Terms(shard));
+                return;
+            };
+            let begin = if from_start {
+                0
+            } else {
+                loaded.terms.partition_point(|t| t.as_str() < word)
+            };
+            for (index, term) in loaded.terms.iter().enumerate().skip(begin) {
+                if !term.starts_with(word) || slot.candidates.len() >= MAX_EXPANSIONS {
+                    return;
+                }
+                let t = TermRef { shard, index };
+                if !has(slot, t) {
+                    slot.candidates.push(Candidate {
+                        term: t,
+                        factor: PREFIX_FACTOR,
+                    });
+                }
+            }
+            shard += 1;
+            from_start = true;
+            match self.meta.shard_first_terms.get(shard as usize) {
+                Some(first) if first.starts_with(word) => {}
+                _ => return,
+            }
+        }
+    }
+
+    /// Dictionary terms within the allowed edit distance of an unknown word (or of its stem),
+    /// taken from the word's home shard: the terms that sort next to it.
+    fn expand_fuzzy(
+        &self,
+        stem: &str,
+        surface: &str,
+        letters: usize,
+        slot: &mut Slot,
+        missing: &mut BTreeSet<ShardKey>,
+    ) {
+        let max = if letters >= 8 { 2 } else { 1 };
+        let shard = self.meta.home_shard(stem);
+        let Some(loaded) = self.term_shards.get(&shard) else {
+            missing.insert(ShardKey::Terms(shard));
+            return;
+        };
+        let mut found: Vec<(usize, usize)> = Vec::new(); // (distance, index)
+        for (index, term) in loaded.terms.iter().enumerate() {
+            let d1 = bounded_distance(stem, term, max);
+            let d2 = bounded_distance(surface, term, max);
+            let best = match (d1, d2) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            if let Some(d) = best.filter(|&d| d > 0) {
+                found.push((d, index));
+            }
+        }
+        found.sort_unstable();
+        for (d, index) in found.into_iter().take(MAX_EXPANSIONS / 2) {
+            slot.candidates.push(Candidate {
+                term: TermRef { shard, index },
+                factor: if d == 1 {
+                    FUZZY_FACTOR_1
+                } else {
+                    FUZZY_FACTOR_2
+                },
+            });
+        }
+    }
+
+    /// Scores every matching document and returns the best `limit`, ties by doc address.
+    fn rank(&self, slots: &[Slot], product: bool, limit: usize) -> Vec<ScoredDoc> {
+        let n = self.meta.num_docs as usize;
+        let mut scores = vec![0f32; n];
+        let mut matched = vec![false; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut slot_scores = vec![0f32; n];
+        let mut slot_docs: Vec<u32> = Vec::new();
+        let num_docs = u64::from(self.meta.num_docs);
+        for slot in slots {
+            let single = slot.candidates.len() == 1;
+            for candidate in &slot.candidates {
+                let Some(fields) = self
+                    .term_shards
+                    .get(&candidate.term.shard)
+                    .and_then(|s| s.postings.get(candidate.term.index))
+                else {
+                    continue;
+                };
+                let mut cand_docs: Vec<(u32, f32)> = Vec::new();
+                for ((postings, field), norms) in
+                    fields.iter().zip(&self.meta.fields).zip(&self.norms)
+                {
+                    if postings.is_empty() {
+                        continue;
+                    }
+                    let weight = bm25::term_weight(postings.len() as u64, num_docs, field.boost);
+                    for p in postings {
+                        let s = bm25::score(weight, norms, p.fieldnorm_id, p.term_freq);
+                        let d = p.doc as usize;
+                        if single && candidate.factor == 1.0 {
+                            // The BM25 core: a flat sum, in query-term then field order.
+                            if let Some(total) = scores.get_mut(d) {
+                                *total += s;
+                            }
+                            if matched.get(d) == Some(&false) {
+                                matched[d] = true;
+                                touched.push(p.doc);
+                            }
+                        } else {
+                            cand_docs.push((p.doc, s));
+                        }
+                    }
+                }
+                if cand_docs.is_empty() {
+                    continue;
+                }
+                // Sum the candidate's fields per document, then keep the slot's best.
+                cand_docs.sort_by_key(|&(doc, _)| doc);
+                let mut i = 0;
+                while let Some(&(doc, _)) = cand_docs.get(i) {
+                    let mut sum = 0f32;
+                    while let Some(&(d, s)) = cand_docs.get(i) {
+                        if d != doc {
+                            break;
+                        }
+                        sum += s;
+                        i += 1;
+                    }
+                    let value = sum * candidate.factor;
+                    let d = doc as usize;
+                    if let Some(best) = slot_scores.get_mut(d) {
+                        if *best == 0.0 {
+                            slot_docs.push(doc);
+                        }
+                        if value > *best {
+                            *best = value;
+                        }
+                    }
+                }
+            }
+            for doc in slot_docs.drain(..) {
+                let d = doc as usize;
+                let value = std::mem::take(&mut slot_scores[d]);
+                scores[d] += value;
+                if !matched[d] {
+                    matched[d] = true;
+                    touched.push(doc);
+                }
+            }
+        }
+        let mut ranked: Vec<ScoredDoc> = touched
+            .into_iter()
+            .map(|doc| {
+                let mut score = scores.get(doc as usize).copied().unwrap_or(0.0);
+                if product && self.meta.kind(doc) == DocKind::Faq {
+                    score *= FAQ_PREFERENCE;
+                }
+                ScoredDoc { doc, score }
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        ranked.truncate(limit.min(MAX_LIMIT));
+        ranked
+    }
+}
