@@ -370,6 +370,7 @@ fn fuzz(secs: Option<&str>) -> Result<()> {
         step("installing cargo-fuzz");
         run(&root, "cargo", &["install", "cargo-fuzz", "--locked"])?;
     }
+    index()?; // the question target embeds index/adcredit.bundle
     for target in ["scenario", "question"] {
         step(&format!("fuzzing `{target}` for {secs} s"));
         run(
