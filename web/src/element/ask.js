@@ -30,7 +30,7 @@ export function askPart(ctx) {
 
   const el = h(
     'div',
-    { class: 'ask' },
+    { class: 'ask', 'data-part': 'ask' },
     h(
       'div',
       { class: 'search' },
@@ -75,6 +75,7 @@ export function askPart(ctx) {
   function render(q, reply) {
     hits = Array.isArray(reply.results) ? reply.results : [];
     list.setAttribute('data-query', q);
+    el.setAttribute('data-query', q); // the question the shown answers belong to
     fill(
       list,
       hits.map((hit, i) =>

@@ -139,9 +139,14 @@ export class AdcreditHelp extends HTMLElement {
     const tab = this.getAttribute('tab');
     this.show(TABS.includes(tab) ? tab : 'ask');
 
+    // One scenario to start from: a share link, else what this browser kept, else the demo.
+    const shared = this.#hashOn && location.hash.startsWith('#s=') ? this.#shared() : null;
     const saved = load(ctx.storageKey);
-    parts.simulate.start(editable(saved) ? saved : demoScenario());
-    this.#readHash();
+    parts.simulate.start(shared ?? (editable(saved) ? saved : demoScenario()));
+    if (shared) {
+      this.show('simulate');
+      parts.simulate.persist();
+    } else this.#readHash();
     const q = this.getAttribute('question');
     if (q) parts.ask.ask(q);
     api.init().then(
@@ -154,20 +159,9 @@ export class AdcreditHelp extends HTMLElement {
     if (!this.#hashOn) return;
     const hash = location.hash;
     if (hash.startsWith('#s=')) {
-      let s = null;
-      try {
-        s = decodeShare(hash.slice(3));
-      } catch {
-        /* damaged link */
-      }
+      const s = this.#shared();
       this.show('simulate');
-      if (editable(s)) {
-        this.#status.hidden = true;
-        this.#parts.simulate.replace(s);
-      } else {
-        fill(this.#status, S.badShareLink);
-        this.#status.hidden = false;
-      }
+      if (s) this.#parts.simulate.replace(s);
     } else if (/^#(faq|article)\//.test(hash)) {
       this.show('ask');
       let id = hash.slice(1);
@@ -178,6 +172,23 @@ export class AdcreditHelp extends HTMLElement {
       }
       this.#parts.ask.open(id);
     }
+  }
+
+  /** The scenario of a `#s=` share link, or null (and a notice) when the link is damaged. */
+  #shared() {
+    let s = null;
+    try {
+      s = decodeShare(location.hash.slice(3));
+    } catch {
+      /* damaged */
+    }
+    if (!editable(s)) {
+      fill(this.#status, S.badShareLink);
+      this.#status.hidden = false;
+      return null;
+    }
+    this.#status.hidden = true;
+    return s;
   }
 
   #globalKey(ev) {

@@ -6,6 +6,8 @@ import { strings as S } from './strings.js';
 import { findingItem, place, errorPath, markField, clearMarks } from './views.js';
 import * as sc from './scenario.js';
 
+// Optional fields: an empty box means "not given", not an empty string.
+const OPTIONAL = new Set(['planned_spend', 'expires', 'name']);
 const str = (v) => (v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 const keys = (path) => path.match(/[^.[\]]+/g).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
 const fid = (path) => 'f-' + path.replace(/[^\w-]/g, '_');
@@ -15,7 +17,7 @@ function setPath(obj, path, value) {
   const last = ks.pop();
   let o = obj;
   for (const k of ks) o = o[k];
-  if (value === '' && last === 'planned_spend') delete o[last];
+  if (value === '' && OPTIONAL.has(last)) delete o[last];
   else o[last] = value;
 }
 
@@ -27,7 +29,7 @@ export function simulatePart(ctx) {
 
   const form = h('form', { novalidate: true, 'aria-label': S.tabSimulate, onsubmit: (ev) => ev.preventDefault() });
   const summary = h('p', { role: 'status', 'data-part': 'plan-status' });
-  const out = h('div', { 'data-part': 'report' });
+  const out = h('div', { 'data-part': 'report', 'data-state': 'checking' });
   const share = h('div', { class: 'share', hidden: true });
   const note = h('p', { class: 'muted', role: 'status', 'data-part': 'sim-note' });
   const file = h('input', { type: 'file', accept: 'application/json,.json', hidden: true, tabindex: '-1', 'aria-hidden': 'true' });
@@ -227,6 +229,7 @@ export function simulatePart(ctx) {
   // ---- checking and the report ----
   const check = debounce(async () => {
     const n = ++seq;
+    out.setAttribute('data-state', 'checking');
     try {
       const r = await ctx.api.checkPlan(s);
       if (n === seq) showReport(r);
@@ -263,6 +266,7 @@ export function simulatePart(ctx) {
       ),
     );
     if (field) out.querySelector('button')?.setAttribute('aria-label', `${message}: go to the field`);
+    out.setAttribute('data-state', 'input-error');
     ctx.emit('adcredit-error', { code: 'input', message });
   }
 
@@ -273,7 +277,8 @@ export function simulatePart(ctx) {
     summary.className = r.valid ? 'status-ok' : 'status-bad';
     summary.textContent = r.valid ? S.planValid : S.planInvalid;
     const after = r.after || {};
-    const amount = (v) => h('td', { class: 'num' }, v == null ? S.none : str(v));
+    const cur = r.currency ? ` ${r.currency}` : '';
+    const amount = (v) => h('td', { class: 'num' }, v == null ? S.none : str(v) + cur);
     fill(
       out,
       findings.length
@@ -287,25 +292,27 @@ export function simulatePart(ctx) {
           { 'aria-label': S.stays },
           h('h3', null, S.after),
           h('h4', null, S.stays),
-          h('table', { 'data-part': 'after-bc' },
+          h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': S.stays }, h('table', { 'data-part': 'after-bc' },
             h('thead', null, h('tr', null, h('th', { scope: 'col' }, S.credit), h('th', { scope: 'col', class: 'num' }, S.remaining))),
-            h('tbody', null, list(after.business_center?.ad_credits).map((c) => h('tr', null, h('td', null, str(c.id)), amount(c.remaining))))),
+            h('tbody', null, list(after.business_center?.ad_credits).map((c) => h('tr', null, h('td', null, str(c.id)), amount(c.remaining)))))),
         ),
         h(
           'section',
           { 'aria-label': S.holds },
           h('h4', null, S.holds),
-          h('table', { 'data-part': 'after-accounts' },
+          h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': S.holds }, h('table', { 'data-part': 'after-accounts' },
             h('thead', null, h('tr', null, h('th', { scope: 'col' }, S.account), h('th', { scope: 'col', class: 'num' }, S.creditBalance), h('th', { scope: 'col', class: 'num' }, S.lockedSurplus))),
-            h('tbody', null, list(after.accounts).map((a) => h('tr', null, h('td', null, place(ctx, a.id)), amount(a.ad_credit_balance), amount(a.locked_surplus))))),
+            h('tbody', null, list(after.accounts).map((a) => h('tr', null, h('td', null, place(ctx, a.id)), amount(a.ad_credit_balance), amount(a.locked_surplus)))))),
         ),
       ),
       h('h3', null, S.steps),
       h('p', { class: 'muted' }, S.stepsIntro),
       list(r.steps).length
-        ? h('ol', { class: 'steps', 'data-part': 'steps' }, list(r.steps).map((st) => h('li', { 'data-account': st.account }, S.step({ ...st, account: place(ctx, st.account) }), st.irreversible && h('span', { class: 'badge' }, S.irreversible))))
+        ? h('ol', { class: 'steps', 'data-part': 'steps' }, list(r.steps).map((st) => h('li', { 'data-account': st.account }, S.step({ ...st, account: place(ctx, st.account) }), ' ', st.irreversible && h('span', { class: 'badge' }, S.irreversible))))
         : h('p', null, S.noSteps),
     );
+    for (const f of findings) if (f.path) form.querySelector(`[data-path="${CSS.escape(f.path)}"]`)?.setAttribute('data-severity', f.severity);
+    out.setAttribute('data-state', 'done');
     ctx.emit('adcredit-report', r);
   }
 
@@ -357,5 +364,6 @@ export function simulatePart(ctx) {
       renderForm();
       return check.now();
     },
+    persist: () => sc.save(ctx.storageKey, s),
   };
 }

@@ -97,8 +97,9 @@ export const strings = {
   steps: 'Manual steps in TikTok Business Center',
   stepsIntro: 'Each step is a separate manual action. Allocated credit can never be moved again.',
   noSteps: 'No steps: the plan allocates nothing.',
-  step: (s) =>
-    `Finance → Payment Management → pick account ${s.account} → enter ${s.amount} from credit ${s.credit} → confirm.`,
+  line: (n) => `Line ${n}: `,
+  // s: a step of the report, with `account` already the account's name and id.
+  step: (s) => `Allocate ${s.amount} of credit ${s.credit} to ${s.account}: Finance → Payment Management → pick the account → enter the amount → confirm.`,
   irreversible: 'Irreversible',
   scenarioTools: 'Scenario',
   importJson: 'Import JSON',

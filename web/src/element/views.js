@@ -49,6 +49,7 @@ export function findingItem(ctx, f) {
     'li',
     { 'data-rule': f.rule, 'data-severity': f.severity },
     h('span', { class: 'sev' }, S.severity[f.severity] ?? f.severity),
+    Number.isInteger(f.allocation) && h('span', { class: 'line' }, S.line(f.allocation + 1)),
     f.message,
     f.source && h('span', { class: 'src' }, '(', sourceLink(ctx, f.source), ')'),
   );

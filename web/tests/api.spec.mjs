@@ -1,0 +1,86 @@
+// The ES module of CONTRACT §7 (init, checkPlan, canMove, search, ask) and the static server.
+import http from 'node:http';
+import { join } from 'node:path';
+import { test, expect, readJson, WEB, DIST } from './fixtures.mjs';
+import { serve } from '../serve.mjs';
+
+const demo = readJson(join(WEB, 'src', 'demo-scenario.json'));
+
+test('init() is idempotent and the API answers with the contract shapes', async ({ page }) => {
+  await page.goto('/');
+  const out = await page.evaluate(async (demo) => {
+    const m = await import('./adcredit.js');
+    const a = m.init();
+    const same = a === m.init();
+    const info = await a;
+    const report = await m.checkPlan(demo);
+    const verdict = await m.canMove({ fund: 'ad_credit', from: 'us', to: 'de', amount: '10.00', scenario: demo });
+    const hits = await m.search('move credit', { limit: 3 });
+    const reply = await m.ask('can I move credit from us to de?', demo);
+    return { same, info, report, verdict, hits, reply };
+  }, demo);
+  expect(out.same).toBe(true);
+  expect(typeof out.info.schemaVersion).toBe('number');
+  expect(typeof out.report.valid).toBe('boolean');
+  expect(Array.isArray(out.report.findings)).toBe(true);
+  for (const c of out.report.after.business_center.ad_credits) expect(typeof c.remaining).toBe('string');
+  expect(out.verdict).toMatchObject({ allowed: false, rule: 'ad-credit-locked' });
+  expect(typeof out.verdict.source).toBe('string');
+  expect(out.hits.results.length).toBeGreaterThan(0);
+  expect(out.hits.results.length).toBeLessThanOrEqual(3);
+  for (const k of ['id', 'title', 'score', 'snippet']) expect(out.hits.results[0]).toHaveProperty(k);
+  expect(out.reply.verdict?.rule).toBe('ad-credit-locked');
+});
+
+test('bad input rejects with an Error whose code is "input" and whose message names the path', async ({ page }) => {
+  await page.goto('/');
+  const errs = await page.evaluate(async (demo) => {
+    const m = await import('./adcredit.js');
+    const bad = structuredClone(demo);
+    bad.accounts[2].planned_spend = '12,50';
+    const catchIt = (p) => p.then(() => null, (e) => ({ isError: e instanceof Error, code: e.code, message: e.message }));
+    return [
+      await catchIt(m.checkPlan(bad)),
+      await catchIt(m.checkPlan({})),
+      await catchIt(m.canMove({ fund: 'gold', from: 'bc', to: 'us' })),
+      await catchIt(m.checkPlan({ f: () => 1 })),
+    ];
+  }, demo);
+  for (const e of errs) expect(e).toMatchObject({ isError: true, code: 'input' });
+  expect(errs[0].message).toContain('accounts[2].planned_spend');
+  expect(errs[2].message).toContain('fund');
+});
+
+/** GET with the path sent as written (no URL normalisation), → status code. */
+const rawStatus = (base, path) =>
+  new Promise((done, fail) => {
+    const u = new URL(base);
+    http.get({ host: u.hostname, port: u.port, path }, (res) => (res.resume(), done(res.statusCode))).on('error', fail);
+  });
+
+test('the server: MIME types, gzip, no-cache, no traversal', async ({ request, baseURL }) => {
+  const wasm = await request.get('/adcredit_bg.wasm');
+  expect(wasm.headers()['content-type']).toBe('application/wasm');
+  expect(wasm.headers()['cache-control']).toBe('no-cache');
+  const js = await request.get('/adcredit.js', { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(js.headers()['content-type']).toMatch(/^text\/javascript/);
+  expect(js.headers()['content-encoding']).toBe('gzip');
+  // web/dist/../serve.mjs and ../package.json exist: none of these may reach them.
+  for (const p of ['/../serve.mjs', '/../package.json', '/%2e%2e/serve.mjs', '/..%2fserve.mjs', '/%2e%2e%2f%2e%2e%2fCargo.toml', '/..\\serve.mjs'])
+    expect(await rawStatus(baseURL, p), p).toBe(404);
+  expect((await request.get('/nope.js')).status()).toBe(404);
+});
+
+test('the site works from a sub-path (relative URLs only)', async ({ page }) => {
+  const server = await serve({ dir: DIST, port: 0, prefix: '/some/sub/path/' });
+  try {
+    const { port } = server.address();
+    await page.goto(`http://127.0.0.1:${port}/some/sub/path/`);
+    const search = page.locator('adcredit-help input[type="search"]');
+    await search.fill('Can I share TikTok ad credit across accounts?');
+    await search.press('Enter');
+    await expect(page.locator('adcredit-help [data-result-id]').first()).toBeVisible();
+  } finally {
+    server.close();
+  }
+});

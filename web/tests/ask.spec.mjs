@@ -1,0 +1,79 @@
+// Ask: the dev questions through the widget, highlighted snippets, the direct answer first,
+// honest "no answer", deep links, and the ask assistant's verdict about the visitor's accounts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, widget, askWidget, ROOT } from './fixtures.mjs';
+
+const tsv = join(ROOT, '..', 'shared', 'eval', 'dev-questions.tsv');
+const questions = readFileSync(tsv, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'))
+  .map((l) => {
+    const [q, ids] = l.split('\t');
+    return { q, ids: ids.split(',').map((s) => s.trim()) };
+  });
+
+test('each dev question, typed into the widget, has the expected first result', async ({ page }) => {
+  await page.goto('/');
+  const rows = [];
+  for (const { q, ids } of questions) {
+    await askWidget(page, q);
+    const top = await widget(page).root.locator('[data-result-id]').first().getAttribute('data-result-id').catch(() => null);
+    rows.push({ q, expected: ids[0], top, ok: top === ids[0] });
+  }
+  const hits = rows.filter((r) => r.ok).length;
+  for (const r of rows) console.log(`${r.ok ? 'ok  ' : 'MISS'} ${r.top ?? '(none)'}  ← ${r.q}${r.ok ? '' : `  (expected ${r.expected})`}`);
+  console.log(`dev questions at rank 1 through the widget: ${hits}/${rows.length}`);
+  expect(hits).toBeGreaterThanOrEqual(Math.min(12, rows.length));
+});
+
+test('results show the top FAQ answer first and highlight the matched words', async ({ page }) => {
+  await page.goto('/');
+  await askWidget(page, 'move allocated credit to another account');
+  const w = widget(page);
+  const first = await w.root.locator('[data-result-id]').first().getAttribute('data-result-id');
+  await expect(w.root.locator('[data-part="answer"] [data-answer-id]')).toBeVisible();
+  const answerId = await w.root.locator('[data-answer-id]').getAttribute('data-answer-id');
+  expect(answerId.startsWith('faq/')).toBe(true);
+  if (first.startsWith('faq/')) expect(answerId).toBe(first);
+  await expect(w.root.locator('[role="option"] mark').first()).toBeVisible();
+  await expect(w.search).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('a question with no answer says so and suggests questions that have one', async ({ page }) => {
+  await page.goto('/');
+  await askWidget(page, 'zqxv wombat pancakes');
+  const w = widget(page);
+  const none = w.root.locator('[data-part="no-answer"]');
+  await expect(none).toBeVisible();
+  await expect(none).toContainText('zqxv wombat pancakes');
+  await expect(w.root.locator('[data-result-id]')).toHaveCount(0);
+  await expect(w.search).toHaveAttribute('aria-expanded', 'false');
+  await none.getByRole('button').first().click();
+  await expect(w.root.locator('[data-result-id]').first()).toBeVisible();
+});
+
+test('a deep link opens that answer', async ({ page }) => {
+  await page.goto('/#faq/move-after-allocation');
+  await expect(widget(page).root.locator('[data-answer-id="faq/move-after-allocation"]')).toBeVisible();
+  await expect(widget(page).tab('Ask')).toHaveAttribute('aria-selected', 'true');
+});
+
+test('a source link in the answer changes the address to its deep link', async ({ page }) => {
+  await page.goto('/');
+  await askWidget(page, 'minimum allocation amount');
+  const link = widget(page).root.locator('[data-answer-id] a[data-source]');
+  const id = await link.getAttribute('data-source');
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`#${id}$`));
+});
+
+test('a question about moving money between the visitor\'s accounts gets a verdict inline', async ({ page }) => {
+  await page.goto('/'); // the demo scenario: us, de, at, uk, nl
+  await askWidget(page, 'Can I move ad credit from us to de?');
+  const verdict = widget(page).root.locator('[data-part="ask-verdict"] [data-rule]');
+  await expect(verdict).toBeVisible();
+  await expect(verdict).toHaveAttribute('data-allowed', 'false');
+  await expect(verdict).toHaveAttribute('data-rule', 'ad-credit-locked');
+  await expect(verdict.locator('a[data-source]')).toBeVisible();
+});

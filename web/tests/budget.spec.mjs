@@ -1,0 +1,40 @@
+// What a visitor downloads for the first answer, after the host page (index.html, page.css,
+// favicon): requests and bytes on the wire (gzip, as serve.mjs and static hosts send them).
+// Goal: ≤ 4 requests and ≤ 60 KB gzip.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, widget, WEB } from './fixtures.mjs';
+
+const HOST_PAGE = /\/(index\.html)?$|\/page\.css$|\/favicon\.svg$/;
+
+test('first answer: requests and gzip bytes after the host page', async ({ page }) => {
+  const seen = [];
+  page.context().on('request', (r) => seen.push(r)); // includes the worker's requests
+  const t0 = Date.now();
+  await page.goto('/');
+  const w = widget(page);
+  await w.search.fill('Can I share TikTok ad credit across accounts?');
+  await expect(w.root.locator('[data-result-id]').first()).toBeVisible();
+  const ms = Date.now() - t0;
+  const rows = [];
+  for (const r of seen) {
+    const res = await r.response();
+    const sizes = await r.sizes();
+    rows.push({ url: new URL(r.url()).pathname, status: res?.status(), encoding: (await res?.allHeaders())?.['content-encoding'] ?? '', wire: sizes.responseBodySize });
+  }
+  const after = rows.filter((r) => !HOST_PAGE.test(r.url));
+  const host = rows.filter((r) => HOST_PAGE.test(r.url));
+  const kb = (n) => (n / 1024).toFixed(1);
+  const total = after.reduce((a, r) => a + r.wire, 0);
+  const lines = [
+    `host page: ${host.length} requests, ${kb(host.reduce((a, r) => a + r.wire, 0))} KB on the wire (${host.map((r) => r.url).join(', ')})`,
+    ...after.map((r) => `  ${r.url.padEnd(24)} ${String(r.status).padEnd(4)} ${(r.encoding || 'identity').padEnd(9)} ${kb(r.wire).padStart(6)} KB`),
+    `first answer after the host page: ${after.length} requests, ${kb(total)} KB gzip; first answer shown ${ms} ms after navigation`,
+  ];
+  console.log(lines.join('\n'));
+  mkdirSync(join(WEB, 'test-results'), { recursive: true });
+  writeFileSync(join(WEB, 'test-results', 'first-answer-budget.txt'), lines.join('\n') + '\n');
+  expect(after.every((r) => r.status === 200)).toBe(true);
+  expect(after.length).toBeLessThanOrEqual(4);
+  expect(total).toBeLessThanOrEqual(60 * 1024);
+});
