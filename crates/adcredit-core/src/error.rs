@@ -156,7 +156,10 @@ fn found_phrase(found: &str) -> String {
         found.split_once(' ').map(|(k, _)| k).unwrap_or(found),
         value,
     ) {
-        ("integer" | "floating", Some(v)) => format!("the number {v}"),
+        // JS numbers arrive as floats ("5.0"), JSON integers as integers ("5"): say "5" for both.
+        ("integer" | "floating", Some(v)) => {
+            format!("the number {}", v.strip_suffix(".0").unwrap_or(v))
+        }
         ("boolean", Some(v)) => format!("the boolean {v}"),
         ("string", _) => format!("the {found}"),
         ("sequence", _) => "an array".to_owned(),

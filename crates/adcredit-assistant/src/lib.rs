@@ -1,0 +1,84 @@
+//! adcredit's assistant: a question in plain words, and optionally the asker's scenario, in;
+//! the best answers from the knowledge base and — when the question is about moving money
+//! between the scenario's places — the can-move verdict for *that* scenario, out.
+//!
+//! Pure: the CLI and the wasm binding both call [`ask`], so a question gets the same answer in
+//! a terminal and in the browser.
+
+mod intent;
+
+use adcredit_core::{Scenario, Verdict};
+use adcredit_search::{Hit, SearchOptions, Searcher};
+use serde::Serialize;
+
+pub use intent::{interpret, Intent};
+
+/// Most results one question may ask for.
+pub const MAX_LIMIT: usize = 50;
+
+/// Search results, best first (CONTRACT §7 `search`, §6 `ask --json` without a scenario).
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SearchResults {
+    /// Knowledge-base entries, best first.
+    pub results: Vec<Hit>,
+}
+
+/// The assistant's reply.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Answer {
+    /// Knowledge-base entries, best first.
+    pub results: Vec<Hit>,
+    /// The verdict on the move the question describes, in the given scenario.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub verdict: Option<Verdict>,
+    /// What is missing to give a verdict, when the question is about a move but incomplete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub needs: Option<String>,
+}
+
+/// Everything that can go wrong when answering.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The search failed (a broken bundle, a question it cannot take).
+    #[error(transparent)]
+    Search(#[from] adcredit_search::Error),
+    /// The move question built from the words was refused by the rules core.
+    #[error(transparent)]
+    Core(#[from] adcredit_core::Error),
+}
+
+/// Search the knowledge base with the widget's options (prefix and typo tolerance on).
+pub fn search(searcher: &Searcher, query: &str, limit: usize) -> Result<SearchResults, Error> {
+    let options = SearchOptions {
+        limit: limit.clamp(1, MAX_LIMIT),
+        ..SearchOptions::default()
+    };
+    Ok(SearchResults {
+        results: searcher.search(query, &options)?,
+    })
+}
+
+/// Answer `question`, with a verdict when it is about moving money within `scenario`.
+pub fn ask(
+    searcher: &Searcher,
+    question: &str,
+    scenario: Option<&Scenario>,
+    limit: usize,
+) -> Result<Answer, Error> {
+    let SearchResults { results } = search(searcher, question, limit)?;
+    let (verdict, needs) = match scenario.map(|s| interpret(question, s)) {
+        Some(Intent::Move(q)) => (Some(adcredit_core::can_move(&q)?), None),
+        Some(Intent::Needs(n)) => (None, Some(n)),
+        Some(Intent::NotAMove) | None => (None, None),
+    };
+    Ok(Answer {
+        results,
+        verdict,
+        needs,
+    })
+}

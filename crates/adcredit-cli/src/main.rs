@@ -1,0 +1,266 @@
+//! `adcredit`: ask, check and can-move from a terminal (CONTRACT §6).
+//!
+//! This binary is the only place that prints. Exit status: 0 done (also for a plan with
+//! warnings), 1 `check` found errors, 2 bad input or usage, with the message on stderr.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod render;
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use adcredit_core::{Fund, Money, MoveQuestion, Scenario};
+use anyhow::{anyhow, Context};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Check TikTok ad-credit allocation plans and ask how ad credit can be shared, before you click.
+#[derive(Parser)]
+#[command(name = "adcredit", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the search index and the browser bundle from the knowledge base.
+    Index {
+        /// Folder with faq/, articles/ and glossary.toml.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Where to write tantivy/ and adcredit.bundle.
+        #[arg(long, default_value = DEFAULT_INDEX)]
+        out: PathBuf,
+    },
+    /// Answer a question from the knowledge base (and, with a scenario, judge a move in it).
+    Ask {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// How many results to show.
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+        /// A scenario file (or - for stdin): a question about moving money between its
+        /// accounts also gets a verdict.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// The folder `adcredit index` wrote.
+        #[arg(long, default_value = DEFAULT_INDEX)]
+        index: PathBuf,
+        /// The question, in your own words.
+        #[arg(required = true, num_args = 1..)]
+        question: Vec<String>,
+    },
+    /// Validate and simulate an allocation plan (a scenario file, or - for stdin).
+    Check {
+        /// Print the JSON report instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The scenario file, or - for stdin.
+        file: PathBuf,
+    },
+    /// Can this money move from one place to another?
+    CanMove {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Which funds.
+        #[arg(long, value_enum)]
+        fund: FundArg,
+        /// `bc` or an account id.
+        #[arg(long)]
+        from: String,
+        /// `bc` or an account id.
+        #[arg(long)]
+        to: String,
+        /// How much, as a decimal ("50.00").
+        #[arg(long)]
+        amount: Option<String>,
+        /// Judge against this scenario file (or - for stdin).
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+    },
+}
+
+/// Where `index` writes and `ask` reads by default, relative to the working directory.
+const DEFAULT_INDEX: &str = "index";
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FundArg {
+    #[value(name = "ad_credit", alias = "ad-credit", alias = "credit")]
+    AdCredit,
+    #[value(name = "cash")]
+    Cash,
+    #[value(name = "credit_line", alias = "credit-line")]
+    CreditLine,
+}
+
+impl From<FundArg> for Fund {
+    fn from(f: FundArg) -> Fund {
+        match f {
+            FundArg::AdCredit => Fund::AdCredit,
+            FundArg::Cash => Fund::Cash,
+            FundArg::CreditLine => Fund::CreditLine,
+        }
+    }
+}
+
+/// A failure and the exit status it maps to.
+enum Failure {
+    /// Bad input or usage: exit 2.
+    Input(anyhow::Error),
+    /// Anything else (IO, a broken index): exit 2 as well, but worded as a failure.
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Failure {
+        Failure::Other(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    match run(cli, color) {
+        Ok(code) => code,
+        Err(Failure::Input(e)) => {
+            eprintln!("adcredit: {e:#}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(e)) => {
+            eprintln!("adcredit: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
+    match cli.command {
+        Command::Check { json, file } => {
+            let scenario = read_scenario(&file)?;
+            let report = adcredit_core::check(&scenario).map_err(|e| Failure::Input(e.into()))?;
+            if json {
+                println!("{}", to_json(&report)?);
+            } else {
+                print!("{}", render::report(&scenario, &report, color));
+            }
+            Ok(if report.valid {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::CanMove {
+            json,
+            fund,
+            from,
+            to,
+            amount,
+            scenario,
+        } => {
+            let amount = amount
+                .map(|a| {
+                    Money::parse(&a).map_err(|e| Failure::Input(anyhow!("--amount: {a:?} {e}")))
+                })
+                .transpose()?;
+            let scenario = scenario.map(|p| read_scenario(&p)).transpose()?;
+            let q = MoveQuestion {
+                fund: fund.into(),
+                from,
+                to,
+                amount,
+                scenario,
+            };
+            let verdict = adcredit_core::can_move(&q).map_err(|e| Failure::Input(e.into()))?;
+            if json {
+                println!("{}", to_json(&verdict)?);
+            } else {
+                print!("{}", render::verdict(&verdict, color));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Index { content, out } => {
+            let report = adcredit_indexer::build_from_dir(&content, &out, &required_ids())
+                .map_err(|e| Failure::Input(anyhow!("{e}")))?;
+            println!("{}", render::index_report(&report, &out));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ask {
+            json,
+            limit,
+            scenario,
+            index,
+            question,
+        } => {
+            let question = question.join(" ");
+            let scenario = scenario.map(|p| read_scenario(&p)).transpose()?;
+            let searcher = load_searcher(&index)?;
+            let answer = adcredit_assistant::ask(&searcher, &question, scenario.as_ref(), limit)
+                .map_err(|e| Failure::Input(anyhow!("{e}")))?;
+            if json {
+                println!("{}", to_json(&answer)?);
+            } else {
+                print!("{}", render::answer(&answer, color));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Content ids the rules link to; the indexer refuses content that lacks one.
+fn required_ids() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = adcredit_core::RuleId::ALL
+        .iter()
+        .map(|r| r.source())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The bundle `index` wrote; without one, index `content/` in memory (and say so).
+fn load_searcher(index: &Path) -> Result<adcredit_search::Searcher, Failure> {
+    let bundle_path = index.join(adcredit_indexer::BUNDLE_FILE);
+    let bytes = match std::fs::read(&bundle_path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && Path::new("content").is_dir() => {
+            eprintln!(
+                "adcredit: no index at {}; indexing ./content in memory (run `adcredit index` to keep one)",
+                bundle_path.display()
+            );
+            adcredit_indexer::bundle_from_dir(Path::new("content"), &required_ids())
+                .map_err(|e| Failure::Input(anyhow!("{e}")))?
+        }
+        Err(e) => {
+            return Err(Failure::Input(anyhow!(
+                "cannot read {} ({e}); run `adcredit index` first",
+                bundle_path.display()
+            )))
+        }
+    };
+    adcredit_search::Searcher::from_bundle(&bytes)
+        .map_err(|e| Failure::Other(anyhow!("{}: {e}", bundle_path.display())))
+}
+
+fn read_scenario(path: &Path) -> Result<Scenario, Failure> {
+    let (name, text) = if path == Path::new("-") {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("cannot read stdin")?;
+        ("stdin".to_owned(), s)
+    } else {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))
+            .map_err(Failure::Input)?;
+        (path.display().to_string(), text)
+    };
+    adcredit_core::parse_scenario(&text).map_err(|e| Failure::Input(anyhow!("{name}: {e}")))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(v).map_err(|e| Failure::Other(e.into()))
+}

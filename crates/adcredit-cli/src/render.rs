@@ -1,0 +1,287 @@
+//! Human-readable output: aligned tables, a mark per severity, colour only on a terminal.
+
+use std::fmt::Write;
+
+use adcredit_assistant::Answer;
+use adcredit_core::{Report, Scenario, Severity, Verdict};
+
+/// ANSI styles, or nothing when colour is off.
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+    fn bold(&self, t: &str) -> String {
+        self.paint("1", t)
+    }
+    fn dim(&self, t: &str) -> String {
+        self.paint("2", t)
+    }
+    fn red(&self, t: &str) -> String {
+        self.paint("1;31", t)
+    }
+    fn yellow(&self, t: &str) -> String {
+        self.paint("33", t)
+    }
+    fn green(&self, t: &str) -> String {
+        self.paint("1;32", t)
+    }
+    fn cyan(&self, t: &str) -> String {
+        self.paint("36", t)
+    }
+}
+
+/// Left-align the first column and right-align the rest, padding by character count.
+fn table(rows: &[Vec<String>], indent: &str) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let width: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        out.push_str(indent);
+        for (c, cell) in r.iter().enumerate() {
+            let pad = width[c] - cell.chars().count();
+            if c == 0 {
+                out.push_str(cell);
+                out.push_str(&" ".repeat(pad));
+            } else {
+                out.push_str("  ");
+                out.push_str(&" ".repeat(pad));
+                out.push_str(cell);
+            }
+        }
+        out.truncate(out.trim_end().len());
+        out.push('\n');
+    }
+    out
+}
+
+/// The plan report.
+pub fn report(s: &Scenario, r: &Report, color: bool) -> String {
+    let st = Style { on: color };
+    let mut out = String::new();
+    let count = |sev| r.findings.iter().filter(|f| f.severity == sev).count();
+    let (e, w) = (count(Severity::Error), count(Severity::Warning));
+    let verdict = if r.valid {
+        st.green("can be carried out")
+    } else {
+        st.red("cannot be carried out as written")
+    };
+    let _ = writeln!(
+        out,
+        "{} — {} allocation line{} from {} ({}): {verdict}",
+        st.bold("Plan"),
+        s.allocations.len(),
+        if s.allocations.len() == 1 { "" } else { "s" },
+        s.business_center.entity,
+        r.currency,
+    );
+    let _ = writeln!(
+        out,
+        "{} error{}, {} warning{}\n",
+        e,
+        plural(e),
+        w,
+        plural(w)
+    );
+
+    if !r.findings.is_empty() {
+        let _ = writeln!(out, "{}", st.bold("Findings"));
+        for f in &r.findings {
+            let (mark, sev) = match f.severity {
+                Severity::Error => (st.red("✗"), st.red("error  ")),
+                Severity::Warning => (st.yellow("!"), st.yellow("warning")),
+                Severity::Info => (st.cyan("i"), st.cyan("info   ")),
+            };
+            let line = f
+                .allocation
+                .map(|i| format!(" line {}", i + 1))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {mark} {sev} {}{}",
+                st.bold(f.rule.as_str()),
+                st.dim(&line)
+            );
+            let _ = writeln!(out, "            {}", f.message);
+            let _ = writeln!(out, "            {}", st.dim(&format!("why: {}", f.source)));
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "{}", st.bold("Business Center credits after the plan"));
+    let mut rows = vec![vec![
+        "credit".into(),
+        "amount".into(),
+        "allocated".into(),
+        "remaining".into(),
+        "expires".into(),
+    ]];
+    for c in &r.after.business_center.ad_credits {
+        rows.push(vec![
+            c.id.clone(),
+            c.amount.to_string(),
+            c.allocated.to_string(),
+            c.remaining.to_string(),
+            c.expires
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "—".into()),
+        ]);
+    }
+    out.push_str(&table(&rows, "  "));
+    out.push('\n');
+
+    let _ = writeln!(out, "{}", st.bold("Accounts after the plan"));
+    let mut rows = vec![vec![
+        "account".into(),
+        "status".into(),
+        "received".into(),
+        "ad credit".into(),
+        "locked surplus".into(),
+    ]];
+    for (a, after) in s.accounts.iter().zip(&r.after.accounts) {
+        let name = if a.label() == a.id {
+            a.id.clone()
+        } else {
+            format!("{} ({})", a.label(), a.id)
+        };
+        rows.push(vec![
+            name,
+            a.status.label().into(),
+            after.received.to_string(),
+            after.ad_credit_balance.to_string(),
+            after
+                .locked_surplus
+                .map(|m| m.to_string())
+                .unwrap_or_else(|| "—".into()),
+        ]);
+    }
+    out.push_str(&table(&rows, "  "));
+    out.push('\n');
+
+    if r.steps.is_empty() {
+        let _ = writeln!(out, "{}", st.bold("No allocation can be carried out."));
+    } else {
+        let _ = writeln!(
+            out,
+            "{} {}",
+            st.bold("Steps"),
+            st.dim("(each one is final: it cannot be undone or moved later)")
+        );
+        for step in &r.steps {
+            let _ = writeln!(
+                out,
+                "  {}. {} → {} from {}",
+                step.order,
+                st.bold(&format!("{} {}", step.amount, r.currency)),
+                step.account_name,
+                step.credit
+            );
+            let _ = writeln!(out, "     {}", st.dim(&step.how));
+        }
+    }
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// A can-move verdict.
+pub fn verdict(v: &Verdict, color: bool) -> String {
+    let st = Style { on: color };
+    let head = if v.allowed {
+        st.green("✓ Allowed")
+    } else {
+        st.red("✗ Not allowed")
+    };
+    let amount = v.amount.map(|m| format!(" {m}")).unwrap_or_default();
+    format!(
+        "{head} — {}{amount} from {} to {}  {}\n  {}\n  {}\n",
+        v.fund.label(),
+        v.from,
+        v.to,
+        st.dim(&format!("[{}]", v.rule)),
+        v.reason,
+        st.dim(&format!("why: {}", v.source)),
+    )
+}
+
+/// Answers to a question: the verdict first when there is one, then the results.
+pub fn answer(a: &Answer, color: bool) -> String {
+    let st = Style { on: color };
+    let mut out = String::new();
+    if let Some(v) = &a.verdict {
+        out.push_str(&verdict(v, color));
+        out.push('\n');
+    }
+    if let Some(n) = &a.needs {
+        let _ = writeln!(out, "{} {n}\n", st.yellow("?"));
+    }
+    if a.results.is_empty() {
+        let _ = writeln!(out, "No answer in the knowledge base matches that question. Try other words, e.g. \"move credit\" or \"suspended account\".");
+        return out;
+    }
+    for (i, h) in a.results.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. {}  {}",
+            i + 1,
+            st.bold(&h.title),
+            st.dim(&format!("{}  (score {:.2})", h.id, h.score))
+        );
+        if i == 0 && !h.summary.is_empty() {
+            let _ = writeln!(out, "   {}", h.summary);
+        }
+        let _ = writeln!(out, "   {}", highlight(&h.snippet, &h.highlights, &st));
+    }
+    out
+}
+
+/// Mark the highlighted UTF-16 ranges of `text` in bold (or with *asterisks* without colour).
+fn highlight(text: &str, ranges: &[[u32; 2]], st: &Style) -> String {
+    let mut out = String::new();
+    let mut pos16 = 0u32;
+    let mut open = false;
+    for ch in text.chars() {
+        let starts = ranges.iter().any(|r| r[0] == pos16);
+        let ends = ranges.iter().any(|r| r[1] == pos16);
+        if ends && open {
+            out.push_str(if st.on { "\x1b[0m" } else { "*" });
+            open = false;
+        }
+        if starts && !open {
+            out.push_str(if st.on { "\x1b[1;33m" } else { "*" });
+            open = true;
+        }
+        out.push(ch);
+        pos16 += ch.len_utf16() as u32;
+    }
+    if open {
+        out.push_str(if st.on { "\x1b[0m" } else { "*" });
+    }
+    out
+}
+
+/// What `index` built.
+pub fn index_report(r: &adcredit_indexer::BuildReport, out: &std::path::Path) -> String {
+    format!("indexed into {}: {r}", out.display())
+}

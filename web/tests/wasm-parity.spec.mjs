@@ -1,0 +1,143 @@
+// The wasm module in Chromium gives the same JSON as the native binary: every scenario fixture
+// (checkPlan vs `adcredit check --json`), every move fixture (canMove vs `adcredit can-move
+// --json`), every dev question (search vs `adcredit ask --json`), and every malformed input of
+// tests/malformed/cases.tsv rejects with the exact message the core gives natively — no trap.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, basename } from 'node:path';
+import { test, expect, ROOT, BIN, native, readJson } from './fixtures.mjs';
+
+const listJson = (dir) =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f)) : [];
+
+const scenarios = listJson(join(ROOT, 'tests', 'scenarios'));
+const moves = listJson(join(ROOT, 'tests', 'moves'));
+
+const devQuestions = (() => {
+  const file = join(ROOT, '..', 'shared', 'eval', 'dev-questions.tsv');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.split('\t')[0]);
+})();
+
+/** tests/malformed/cases.tsv rows whose input is a JS value (bad JSON text cannot reach the wasm). */
+const malformed = (() => {
+  const file = join(ROOT, 'tests', 'malformed', 'cases.tsv');
+  if (!existsSync(file)) return [];
+  const rows = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [name, kind, input, expected] = line.split('\t');
+    if (expected === undefined || name === 'name') continue;
+    let value;
+    try {
+      value = JSON.parse(input);
+    } catch {
+      continue;
+    }
+    // A number beyond f64 (1e400) becomes Infinity in JS: not the same input any more.
+    if (/\d{17,}|e\d{3}/i.test(input)) continue;
+    rows.push({ name, kind, value, expected });
+  }
+  return rows;
+})();
+
+/** Runs the API operation `op` in the page for each item, with the module loaded once (no eval: CSP). */
+async function inPage(page, items, op) {
+  await page.goto('/');
+  return page.evaluate(
+    async ({ items, op }) => {
+      const m = await import('./adcredit.js');
+      await m.init();
+      const call = {
+        checkPlan: (x) => m.checkPlan(x),
+        canMove: (x) => m.canMove(x),
+        search: (x) => m.search(x, { limit: 10 }),
+        malformed: (x) => (x.kind === 'move' ? m.canMove(x.value) : m.checkPlan(x.value)),
+      }[op];
+      const out = [];
+      for (const x of items) {
+        try {
+          out.push({ ok: await call(x) });
+        } catch (e) {
+          out.push({ err: { code: e.code, message: e.message, isError: e instanceof Error } });
+        }
+      }
+      return out;
+    },
+    { items, op },
+  );
+}
+
+test.describe('wasm and native agree', () => {
+  test.skip(!BIN, 'no native adcredit binary to compare with');
+
+  test('every scenario fixture: checkPlan == adcredit check --json', async ({ page }) => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(30);
+    const inputs = scenarios.map(readJson);
+    const got = await inPage(page, inputs, 'checkPlan');
+    let same = 0;
+    scenarios.forEach((file, i) => {
+      const want = native(['check', '--json', file]).json;
+      expect(got[i].ok, basename(file)).toEqual(want);
+      same += 1;
+    });
+    console.log(`wasm parity: ${same}/${scenarios.length} scenario fixtures give identical reports`);
+  });
+
+  test('every move fixture: canMove == adcredit can-move --json', async ({ page }) => {
+    expect(moves.length).toBeGreaterThanOrEqual(20);
+    const inputs = moves.map(readJson);
+    const got = await inPage(page, inputs, 'canMove');
+    const dir = mkdtempSync(join(tmpdir(), 'adcredit-moves-'));
+    let same = 0;
+    moves.forEach((file, i) => {
+      const q = inputs[i];
+      const args = ['can-move', '--json', '--fund', q.fund, '--from', q.from, '--to', q.to];
+      if (q.amount !== undefined) args.push('--amount', q.amount);
+      if (q.scenario !== undefined) {
+        const sf = join(dir, basename(file));
+        writeFileSync(sf, JSON.stringify(q.scenario));
+        args.push('--scenario', sf);
+      }
+      const { status, json } = native(args);
+      if (status === 0) {
+        expect(got[i].ok, basename(file)).toEqual(json);
+      } else {
+        // The CLI rejected it as bad input: the wasm must reject it too.
+        expect(got[i].err?.code, basename(file)).toBe('input');
+      }
+      same += 1;
+    });
+    console.log(`wasm parity: ${same}/${moves.length} move fixtures give identical verdicts`);
+  });
+
+  test('every dev question: search == adcredit ask --json (ids, order, scores, snippets)', async ({ page }) => {
+    expect(devQuestions.length).toBeGreaterThan(0);
+    const got = await inPage(page, devQuestions, 'search');
+    devQuestions.forEach((q, i) => {
+      const want = native(['ask', '--json', '--limit', '10', '--index', join(ROOT, 'index'), q]).json;
+      expect(got[i].ok, q).toEqual(want);
+    });
+    console.log(`wasm parity: ${devQuestions.length}/${devQuestions.length} dev questions give identical results`);
+  });
+
+  test('the malformed-input table rejects in wasm with the native message, never a trap', async ({ page }) => {
+    expect(malformed.length).toBeGreaterThanOrEqual(30);
+    const got = await inPage(
+      page,
+      malformed.map((r) => ({ kind: r.kind, value: r.value })),
+      'malformed',
+    );
+    const wrong = [];
+    malformed.forEach((r, i) => {
+      const e = got[i].err;
+      if (!e || !e.isError || e.code !== 'input' || e.message !== r.expected)
+        wrong.push(`${r.name}: want ${JSON.stringify(r.expected)}, got ${JSON.stringify(got[i])}`);
+    });
+    console.log(`wasm malformed inputs: ${malformed.length - wrong.length}/${malformed.length} rejected with the native message`);
+    expect(wrong).toEqual([]);
+  });
+});
