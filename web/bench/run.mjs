@@ -1,0 +1,145 @@
+// Browser benchmark (run by `cargo xtask bench` after `cargo xtask dist`): in headless Chromium,
+// the size of what ships (raw and gzip), init() time, search latency per query (p50/p95, worker
+// round trip included), and checkPlan for 10,000 allocation lines; the native CLI beside it.
+// Prints figures; asserts nothing (goals are read off the table, never timed in tests).
+import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { serve } from '../serve.mjs';
+
+const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(WEB, '..');
+const DIST = join(WEB, 'dist');
+const BIN = process.env.ADCREDIT_BIN ?? join(ROOT, 'target/release/adcredit');
+if (!existsSync(join(DIST, 'index.html'))) throw new Error('web/dist is missing: run `cargo xtask dist`');
+
+const kb = (n) => (n / 1024).toFixed(1);
+const ms = (n) => n.toFixed(n < 10 ? 2 : 1);
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const median = (xs) => quantile(xs, 0.5);
+
+// --- sizes -------------------------------------------------------------------------------
+const shipped = ['adcredit_bg.wasm', 'adcredit.js', 'adcredit-worker.js', 'adcredit.bundle'];
+const sizes = shipped
+  .filter((f) => existsSync(join(DIST, f)))
+  .map((f) => {
+    const body = readFileSync(join(DIST, f));
+    return { file: f, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  });
+
+// --- the 10,000-line plan (same shape as the criterion bench) ---------------------------
+function bigScenario(n) {
+  const credits = [0, 1, 2, 3].map((c) => ({ id: `credit-${c}`, amount: `${n * 30}.00`, expires: '2027-01-31' }));
+  const accounts = [];
+  const allocations = [];
+  for (let i = 0; i < n; i++) {
+    accounts.push({
+      id: `acct-${i}`, name: `Account ${i}`, entity: 'Acme', currency: 'USD', status: 'active',
+      in_payment_portfolio: true, ad_credit_balance: '0.00', planned_spend: `${100 + (i % 50)}.00`,
+    });
+    allocations.push({ credit: `credit-${i % 4}`, account: `acct-${i}`, amount: `${90 + (i % 40)}.25` });
+  }
+  return {
+    today: '2026-11-24', actor_role: 'finance_manager',
+    business_center: { entity: 'Acme', currency: 'USD', ad_credits: credits }, accounts, allocations,
+  };
+}
+const big = bigScenario(10_000);
+
+const questions = readFileSync(join(ROOT, '..', 'shared', 'eval', 'dev-questions.tsv'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'))
+  .map((l) => l.split('\t')[0]);
+const typed = ['mo', 'move cr', 'suspen', 'payment portf', 'coupon', 'refnd', 'curency', 'who can'];
+const queries = [...questions, ...typed];
+
+// --- the browser -------------------------------------------------------------------------
+const site = mkdtempSync(join(tmpdir(), 'adcredit-bench-'));
+cpSync(DIST, site, { recursive: true });
+writeFileSync(join(site, 'bench.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title></head><body></body></html>');
+const server = await serve({ dir: site, port: 0 });
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const initTimes = [];
+let searchTimes = [];
+const checkTimes = [];
+for (let run = 0; run < 5; run++) {
+  const page = await browser.newPage();
+  await page.goto(base + 'bench.html');
+  const r = await page.evaluate(
+    async ({ queries, big, run }) => {
+      const t0 = performance.now();
+      const m = await import('./adcredit.js');
+      await m.init();
+      const init = performance.now() - t0;
+      const search = [];
+      for (let rep = 0; rep < 10; rep++)
+        for (const q of queries) {
+          const s = performance.now();
+          await m.search(q, { limit: 10 });
+          search.push(performance.now() - s);
+        }
+      const c = performance.now();
+      const report = await m.checkPlan(big);
+      const check = performance.now() - c;
+      return { init, search, check, lines: report.steps.length, run };
+    },
+    { queries, big, run },
+  );
+  initTimes.push(r.init);
+  // The first pass warms the JIT; keep the later ones.
+  if (run > 0) searchTimes = searchTimes.concat(r.search);
+  checkTimes.push(r.check);
+  await page.close();
+}
+await browser.close();
+server.close();
+
+// --- the native CLI, for comparison (process start included) ----------------------------
+let nativeCheck = null;
+if (existsSync(BIN)) {
+  const f = join(site, 'big.json');
+  writeFileSync(f, JSON.stringify(big));
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const t = process.hrtime.bigint();
+    try {
+      execFileSync(BIN, ['check', '--json', f], { stdio: 'ignore' });
+    } catch {
+      /* exit 1 is a plan with errors: still timed */
+    }
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  nativeCheck = median(times);
+}
+
+// --- report ------------------------------------------------------------------------------
+const chromiumVersion = (() => {
+  try {
+    return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'chromium';
+  }
+})();
+console.log(`\nadcredit browser benchmark — ${chromiumVersion}, ${new Date().toISOString().slice(0, 10)}`);
+console.log('\nwhat ships            raw KB   gzip KB');
+for (const s of sizes) console.log(`  ${s.file.padEnd(20)}${kb(s.raw).padStart(7)}${kb(s.gzip).padStart(10)}`);
+const wasmJs = sizes.filter((s) => s.file !== 'adcredit.bundle');
+console.log(`  ${'wasm + JS'.padEnd(20)}${kb(wasmJs.reduce((a, s) => a + s.raw, 0)).padStart(7)}${kb(wasmJs.reduce((a, s) => a + s.gzip, 0)).padStart(10)}`);
+console.log(`\ninit() (import + worker + wasm + bundle), median of 5: ${ms(median(initTimes))} ms`);
+console.log(`search, ${searchTimes.length} calls over ${queries.length} queries (worker round trip): p50 ${ms(median(searchTimes))} ms, p95 ${ms(quantile(searchTimes, 0.95))} ms`);
+console.log(`checkPlan, 10,000 accounts × 10,000 lines, median of 5: ${ms(median(checkTimes))} ms`);
+if (nativeCheck !== null) console.log(`native \`adcredit check --json\` on the same plan (process included), median of 3: ${ms(nativeCheck)} ms`);
+console.log('(in-process native figures: `cargo bench -p adcredit-core`, `cargo bench -p adcredit-indexer`)');
