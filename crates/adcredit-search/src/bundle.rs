@@ -26,10 +26,13 @@
 //! - **bundle** (one file): the meta payload, then every term shard payload, then every doc
 //!   shard payload, each length-prefixed.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::codec::{fnv1a64, Fnv, Reader, Writer};
-use crate::{Error, Glossary, Synonym};
+use crate::{fieldnorm_to_id, Analyzer, Error, Glossary, Synonym};
 
 /// The first four bytes of every bundle part.
 pub const MAGIC: [u8; 4] = *b"ADCB";
@@ -58,6 +61,7 @@ fn kind_name(kind: u8) -> &'static str {
 /// What a document is: an FAQ entry or a section of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum DocKind {
     /// An FAQ entry, `faq/<slug>`.
     Faq,
@@ -145,6 +149,9 @@ pub struct ShardPlan {
     pub term_shard_bytes: usize,
     /// Documents per doc shard (the last one may hold fewer).
     pub docs_per_shard: u32,
+    /// Store each document's field norms once, in the meta (small corpora: fewer bytes),
+    /// rather than with every posting (big corpora: the meta stays small).
+    pub fieldnorms_in_meta: bool,
 }
 
 impl Default for ShardPlan {
@@ -152,6 +159,7 @@ impl Default for ShardPlan {
         ShardPlan {
             term_shard_bytes: 16 * 1024,
             docs_per_shard: 8,
+            fieldnorms_in_meta: false,
         }
     }
 }
@@ -194,6 +202,11 @@ pub(crate) struct Meta {
     pub(crate) num_docs: u32,
     /// `(first doc, kind)` of each run of documents of one kind.
     pub(crate) kind_runs: Vec<(u32, DocKind)>,
+    /// `fieldnorms[doc * fields + field]` when the meta holds them (else with the postings).
+    pub(crate) fieldnorms: Option<Vec<u8>>,
+    /// Fields whose postings are derived from the document texts when a single-file bundle
+    /// is opened, rather than stored.
+    pub(crate) derived: Vec<bool>,
     /// First term of each term shard; never empty.
     pub(crate) shard_first_terms: Vec<String>,
     pub(crate) docs_per_shard: u32,
@@ -248,8 +261,9 @@ pub fn encode(data: &BundleData) -> Result<Vec<u8>, Error> {
     let plan = ShardPlan {
         term_shard_bytes: usize::MAX,
         docs_per_shard: data.num_docs.max(1),
+        fieldnorms_in_meta: true,
     };
-    let parts = encode_parts(data, &plan)?;
+    let parts = encode_parts(data, &plan, true)?;
     let mut payload = Writer::default();
     payload.bytes(&parts.meta);
     payload.usize(parts.term_shards.len());
@@ -266,7 +280,7 @@ pub fn encode(data: &BundleData) -> Result<Vec<u8>, Error> {
 /// Encodes a sharded bundle: a meta part, term shards grouped by term range (so a query and
 /// its prefix expansion touch few shards) and doc shards by document range.
 pub fn encode_sharded(data: &BundleData, plan: &ShardPlan) -> Result<ShardedBundle, Error> {
-    let parts = encode_parts(data, plan)?;
+    let parts = encode_parts(data, plan, false)?;
     let mut shards = Vec::with_capacity(parts.term_shards.len() + parts.doc_shards.len());
     for (i, shard) in parts.term_shards.iter().enumerate() {
         shards.push((
@@ -376,63 +390,200 @@ fn check_data(data: &BundleData, plan: &ShardPlan) -> Result<(), Error> {
     Ok(())
 }
 
-fn encode_parts(data: &BundleData, plan: &ShardPlan) -> Result<Parts, Error> {
-    check_data(data, plan)?;
-
-    // Term shards: contiguous term ranges closed at the byte target.
-    let mut term_shards: Vec<Vec<u8>> = Vec::new();
-    let mut first_terms: Vec<&str> = Vec::new();
-    let mut current = Writer::default();
-    let mut entries: Vec<u8> = Vec::new();
-    let mut count = 0usize;
-    let mut previous: &str = "";
-    let close = |shards: &mut Vec<Vec<u8>>, entries: &mut Vec<u8>, count: usize| {
-        let mut w = Writer::default();
-        w.usize(shards.len());
-        w.usize(count);
-        w.buf.extend_from_slice(entries);
-        shards.push(w.buf);
-        entries.clear();
-    };
+/// The one-byte field norm of each (doc, field), taken from the postings; `None` when two
+/// postings disagree.
+fn fieldnorm_table(data: &BundleData) -> Option<Vec<u8>> {
+    let nf = data.fields.len();
+    let mut table = vec![0u8; data.num_docs as usize * nf];
+    let mut set = vec![false; table.len()];
     for t in &data.terms {
-        if count == 0 {
-            first_terms.push(&t.term);
-            previous = "";
-        }
-        current.buf.clear();
-        let shared = common_prefix(previous, &t.term);
-        current.usize(shared);
-        current.bytes(t.term.as_bytes().get(shared..).unwrap_or_default());
-        for postings in &t.fields {
-            current.usize(postings.len());
-            let mut last: Option<u32> = None;
+        for (f, postings) in t.fields.iter().enumerate() {
             for p in postings {
-                let gap = match last {
-                    None => p.doc,
-                    Some(d) => p.doc - d - 1,
-                };
-                current.varint(u64::from(gap));
-                current.varint(u64::from(p.term_freq));
-                current.u8(p.fieldnorm_id);
-                last = Some(p.doc);
+                let i = p.doc as usize * nf + f;
+                if *set.get(i)? && table.get(i) != Some(&p.fieldnorm_id) {
+                    return None;
+                }
+                *table.get_mut(i)? = p.fieldnorm_id;
+                *set.get_mut(i)? = true;
             }
         }
-        entries.extend_from_slice(&current.buf);
-        count += 1;
-        previous = &t.term;
-        if entries.len() >= plan.term_shard_bytes {
-            close(&mut term_shards, &mut entries, count);
-            count = 0;
-        }
     }
-    if count > 0 || term_shards.is_empty() {
-        if first_terms.len() == term_shards.len() {
-            first_terms.push("");
-        }
-        close(&mut term_shards, &mut entries, count);
-    }
+    Some(table)
+}
 
-    // Doc shards: fixed-size document ranges.
+/// Writes one term shard: index, count, the front-coded terms, then columns (document
+/// frequencies, doc gaps, term frequencies and, when not in the meta, field norms) so that
+/// gzip sees like next to like.
+fn write_term_shard(index: usize, terms: &[TermPostings], inline_norms: bool) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.usize(index);
+    w.usize(terms.len());
+    let mut previous = "";
+    for t in terms {
+        let shared = common_prefix(previous, &t.term);
+        w.usize(shared);
+        w.bytes(t.term.as_bytes().get(shared..).unwrap_or_default());
+        previous = &t.term;
+    }
+    let postings = || terms.iter().flat_map(|t| &t.fields);
+    // Which fields each term occurs in (a bit per field), then the non-zero frequencies.
+    for t in terms {
+        let mask = t
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.is_empty())
+            .fold(0u8, |m, (f, _)| m | (1 << f));
+        w.u8(mask);
+    }
+    for list in postings().filter(|l| !l.is_empty()) {
+        w.usize(list.len());
+    }
+    for list in postings() {
+        let mut last: Option<u32> = None;
+        for p in list {
+            w.varint(u64::from(match last {
+                None => p.doc,
+                Some(d) => p.doc - d - 1,
+            }));
+            last = Some(p.doc);
+        }
+    }
+    for p in postings().flatten() {
+        w.varint(u64::from(p.term_freq));
+    }
+    if inline_norms {
+        for p in postings().flatten() {
+            w.u8(p.fieldnorm_id);
+        }
+    }
+    w.buf
+}
+
+/// Approximate encoded size of one term's entry, for cutting shards.
+fn entry_size(t: &TermPostings, inline_norms: bool) -> usize {
+    let per_posting = if inline_norms { 4 } else { 3 };
+    2 + t.term.len()
+        + t.fields
+            .iter()
+            .map(|l| 1 + per_posting * l.len())
+            .sum::<usize>()
+}
+
+/// Which fields hold exactly the postings that analysing the document texts gives: those
+/// are not stored in a single-file bundle but derived again when it is opened.
+fn derivable_fields(data: &BundleData) -> Vec<bool> {
+    let (derived, total) = text_postings(&Analyzer::new(&data.glossary), &data.docs);
+    (0..data.fields.len())
+        .map(|f| {
+            let stored: BTreeMap<&str, &Vec<Posting>> = data
+                .terms
+                .iter()
+                .filter_map(|t| {
+                    t.fields
+                        .get(f)
+                        .filter(|l| !l.is_empty())
+                        .map(|l| (t.term.as_str(), l))
+                })
+                .collect();
+            data.fields.get(f).is_some_and(|s| s.total_tokens == total)
+                && stored.len() == derived.len()
+                && stored
+                    .iter()
+                    .all(|(term, list)| derived.get(*term) == Some(*list))
+        })
+        .collect()
+}
+
+/// The postings of the document texts analysed as one field, and the total token count.
+pub(crate) fn text_postings(
+    analyzer: &Analyzer,
+    docs: &[DocRecord],
+) -> (BTreeMap<String, Vec<Posting>>, u64) {
+    let mut postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+    let mut total = 0u64;
+    for (doc, record) in docs.iter().enumerate() {
+        let tokens = analyzer.analyze(&record.text);
+        total += tokens.len() as u64;
+        let fieldnorm_id = fieldnorm_to_id(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
+        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+        for t in tokens {
+            *counts.entry(t.term).or_default() += 1;
+        }
+        for (term, term_freq) in counts {
+            postings.entry(term).or_default().push(Posting {
+                doc: doc as u32,
+                term_freq,
+                fieldnorm_id,
+            });
+        }
+    }
+    (postings, total)
+}
+
+fn encode_parts(data: &BundleData, plan: &ShardPlan, single: bool) -> Result<Parts, Error> {
+    check_data(data, plan)?;
+    let table = if plan.fieldnorms_in_meta {
+        Some(
+            fieldnorm_table(data)
+                .ok_or_else(|| invalid("postings disagree on the field norm of a document"))?,
+        )
+    } else {
+        None
+    };
+    let inline_norms = table.is_none();
+    let derived = if single && table.is_some() {
+        derivable_fields(data)
+    } else {
+        vec![false; data.fields.len()]
+    };
+    let terms: Cow<'_, [TermPostings]> = if derived.contains(&true) {
+        Cow::Owned(
+            data.terms
+                .iter()
+                .map(|t| TermPostings {
+                    term: t.term.clone(),
+                    fields: t
+                        .fields
+                        .iter()
+                        .zip(&derived)
+                        .map(|(l, d)| if *d { Vec::new() } else { l.clone() })
+                        .collect(),
+                })
+                .filter(|t| t.fields.iter().any(|l| !l.is_empty()))
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(&data.terms)
+    };
+
+    // Term shards: contiguous term ranges closed at the byte target.
+    let mut ranges: Vec<&[TermPostings]> = Vec::new();
+    let mut begin = 0usize;
+    let mut size = 0usize;
+    for (i, t) in terms.iter().enumerate() {
+        size += entry_size(t, inline_norms);
+        if size >= plan.term_shard_bytes {
+            ranges.push(terms.get(begin..=i).unwrap_or_default());
+            begin = i + 1;
+            size = 0;
+        }
+    }
+    if begin < terms.len() || ranges.is_empty() {
+        ranges.push(terms.get(begin..).unwrap_or_default());
+    }
+    let term_shards: Vec<Vec<u8>> = ranges
+        .iter()
+        .enumerate()
+        .map(|(i, terms)| write_term_shard(i, terms, inline_norms))
+        .collect();
+    let first_terms: Vec<&str> = ranges
+        .iter()
+        .map(|r| r.first().map_or("", |t| t.term.as_str()))
+        .collect();
+
+    // Doc shards: fixed-size document ranges, in columns. A text that starts with the
+    // summary (FAQ entries) stores only what follows it.
     let mut doc_shards = Vec::new();
     for (i, chunk) in data.docs.chunks(plan.docs_per_shard as usize).enumerate() {
         let mut w = Writer::default();
@@ -440,9 +591,24 @@ fn encode_parts(data: &BundleData, plan: &ShardPlan) -> Result<Parts, Error> {
         w.usize(chunk.len());
         for d in chunk {
             w.str(&d.id);
+        }
+        for d in chunk {
             w.str(&d.title);
+        }
+        for d in chunk {
             w.str(&d.summary);
-            w.str(&d.text);
+        }
+        for d in chunk {
+            match summary_rest(d) {
+                Some(rest) => {
+                    w.u8(1);
+                    w.str(rest);
+                }
+                None => {
+                    w.u8(0);
+                    w.str(&d.text);
+                }
+            }
         }
         doc_shards.push(w.buf);
     }
@@ -450,10 +616,11 @@ fn encode_parts(data: &BundleData, plan: &ShardPlan) -> Result<Parts, Error> {
     // Meta.
     let mut m = Writer::default();
     m.usize(data.fields.len());
-    for f in &data.fields {
+    for (f, d) in data.fields.iter().zip(&derived) {
         m.str(&f.name);
         m.f32_le(f.boost);
         m.varint(f.total_tokens);
+        m.u8(u8::from(*d));
     }
     m.varint(u64::from(data.num_docs));
     let mut runs: Vec<(DocKind, u32)> = Vec::new();
@@ -467,6 +634,13 @@ fn encode_parts(data: &BundleData, plan: &ShardPlan) -> Result<Parts, Error> {
     for (kind, len) in runs {
         m.u8(kind_code(kind));
         m.varint(u64::from(len));
+    }
+    match &table {
+        Some(table) => {
+            m.u8(1);
+            m.buf.extend_from_slice(table);
+        }
+        None => m.u8(0),
     }
     m.usize(data.glossary.synonyms.len());
     for s in &data.glossary.synonyms {
@@ -497,6 +671,16 @@ fn encode_parts(data: &BundleData, plan: &ShardPlan) -> Result<Parts, Error> {
         term_shards,
         doc_shards,
     })
+}
+
+/// The part of a document's text after its summary and a blank line, if it starts so.
+fn summary_rest(d: &DocRecord) -> Option<&str> {
+    if d.summary.is_empty() {
+        return None;
+    }
+    d.text
+        .strip_prefix(d.summary.as_str())?
+        .strip_prefix("\n\n")
 }
 
 /// Length in bytes of the common prefix, at a character boundary.
@@ -570,11 +754,12 @@ fn read_front_coded(r: &mut Reader<'_>, previous: &str) -> Result<String, Error>
 
 pub(crate) fn parse_meta(build: u64, payload: &[u8]) -> Result<Meta, Error> {
     let mut r = Reader::new(payload);
-    let num_fields = r.count(6)?;
+    let num_fields = r.count(7)?;
     if num_fields == 0 || num_fields > MAX_FIELDS {
         return Err(Error::Malformed("field count out of range"));
     }
     let mut fields = Vec::with_capacity(num_fields);
+    let mut derived = Vec::with_capacity(num_fields);
     for _ in 0..num_fields {
         let name = r.str()?.to_owned();
         let boost = r.f32_le()?;
@@ -582,6 +767,11 @@ pub(crate) fn parse_meta(build: u64, payload: &[u8]) -> Result<Meta, Error> {
             return Err(Error::Malformed("field boost not a positive number"));
         }
         let total_tokens = r.varint()?;
+        derived.push(match r.u8()? {
+            0 => false,
+            1 => true,
+            _ => return Err(Error::Malformed("unknown field storage")),
+        });
         fields.push(FieldStats {
             name,
             boost,
@@ -611,6 +801,16 @@ pub(crate) fn parse_meta(build: u64, payload: &[u8]) -> Result<Meta, Error> {
     if start != num_docs {
         return Err(Error::Malformed("document kinds do not cover N"));
     }
+    let fieldnorms = match r.u8()? {
+        0 => None,
+        1 => {
+            let len = (num_docs as usize)
+                .checked_mul(num_fields)
+                .ok_or(Error::Malformed("field norm table too large"))?;
+            Some(r.take(len)?.to_vec())
+        }
+        _ => return Err(Error::Malformed("unknown field norm mode")),
+    };
     let num_synonyms = r.count(2)?;
     let mut synonyms = Vec::with_capacity(num_synonyms);
     for _ in 0..num_synonyms {
@@ -649,6 +849,8 @@ pub(crate) fn parse_meta(build: u64, payload: &[u8]) -> Result<Meta, Error> {
         fields,
         num_docs,
         kind_runs,
+        fieldnorms,
+        derived,
         shard_first_terms,
         docs_per_shard,
     })
@@ -671,9 +873,11 @@ pub(crate) fn parse_term_shard(
         .ok_or(Error::ShardMismatch("no such term shard"))?;
     let next = meta.shard_first_terms.get(index as usize + 1);
     let num_fields = meta.fields.len();
-    let count = r.count(1 + num_fields)?;
+    let count = r.count(2 + num_fields)?;
+    if count == 0 && !first.is_empty() {
+        return Err(Error::ShardMismatch("empty shard with a first term"));
+    }
     let mut terms: Vec<String> = Vec::with_capacity(count);
-    let mut postings = Vec::with_capacity(count);
     for i in 0..count {
         let previous = terms.last().map_or("", String::as_str);
         let term = read_front_coded(&mut r, previous)?;
@@ -686,43 +890,96 @@ pub(crate) fn parse_term_shard(
         if next.is_some_and(|n| term.as_bytes() >= n.as_bytes()) {
             return Err(Error::Malformed("term beyond its shard"));
         }
-        let mut per_field = Vec::with_capacity(num_fields);
-        for _ in 0..num_fields {
-            let df = r.count(3)?;
-            if df > meta.num_docs as usize {
-                return Err(Error::Malformed("document frequency above N"));
+        terms.push(term);
+    }
+    // Field masks and document frequencies, then the posting columns.
+    let masks = r.take(count)?;
+    let lists = count * num_fields;
+    let mut dfs = Vec::with_capacity(lists);
+    let mut total = 0usize;
+    let derived_mask =
+        meta.derived
+            .iter()
+            .enumerate()
+            .fold(0u32, |m, (f, d)| if *d { m | (1 << f) } else { m });
+    for &mask in masks {
+        if u32::from(mask) >= 1u32 << num_fields || u32::from(mask) & derived_mask != 0 {
+            return Err(Error::Malformed(
+                "field mask names an unknown or derived field",
+            ));
+        }
+        for field in 0..num_fields {
+            if mask & (1 << field) == 0 {
+                dfs.push(0);
+                continue;
             }
+            let df = r.count(0)?;
+            if df == 0 || df > meta.num_docs as usize {
+                return Err(Error::Malformed("document frequency out of range"));
+            }
+            total = total.saturating_add(df);
+            dfs.push(df);
+        }
+    }
+    let per_posting = if meta.fieldnorms.is_some() { 2 } else { 3 };
+    if total.saturating_mul(per_posting) > r.remaining() {
+        return Err(Error::Truncated("postings larger than the data left"));
+    }
+    let mut docs = Vec::with_capacity(total);
+    for &df in &dfs {
+        let mut last: Option<u32> = None;
+        for _ in 0..df {
+            let gap = r.u32v()?;
+            let doc = match last {
+                None => Some(gap),
+                Some(d) => d.checked_add(gap).and_then(|x| x.checked_add(1)),
+            }
+            .filter(|&d| d < meta.num_docs)
+            .ok_or(Error::Malformed("doc id out of range"))?;
+            docs.push(doc);
+            last = Some(doc);
+        }
+    }
+    let mut tfs = Vec::with_capacity(total);
+    for _ in 0..total {
+        let tf = r.u32v()?;
+        if tf == 0 {
+            return Err(Error::Malformed("zero term frequency"));
+        }
+        tfs.push(tf);
+    }
+    let inline = match meta.fieldnorms {
+        Some(_) => None,
+        None => Some(r.take(total)?),
+    };
+    r.finish()?;
+    let mut postings = Vec::with_capacity(count);
+    let mut k = 0usize;
+    let mut dfs = dfs.into_iter();
+    for _ in 0..count {
+        let mut per_field = Vec::with_capacity(num_fields);
+        for field in 0..num_fields {
+            let df = dfs.next().unwrap_or(0);
             let mut list = Vec::with_capacity(df);
-            let mut last: Option<u32> = None;
             for _ in 0..df {
-                let gap = r.u32v()?;
-                let doc = match last {
-                    None => Some(gap),
-                    Some(d) => d.checked_add(gap).and_then(|x| x.checked_add(1)),
+                let doc = docs.get(k).copied().unwrap_or(0);
+                let fieldnorm_id = match (inline, &meta.fieldnorms) {
+                    (Some(norms), _) => norms.get(k).copied(),
+                    (None, Some(table)) => table.get(doc as usize * num_fields + field).copied(),
+                    (None, None) => None,
                 }
-                .filter(|&d| d < meta.num_docs)
-                .ok_or(Error::Malformed("doc id out of range"))?;
-                let term_freq = r.u32v()?;
-                if term_freq == 0 {
-                    return Err(Error::Malformed("zero term frequency"));
-                }
-                let fieldnorm_id = r.u8()?;
+                .unwrap_or(0);
                 list.push(Posting {
                     doc,
-                    term_freq,
+                    term_freq: tfs.get(k).copied().unwrap_or(1),
                     fieldnorm_id,
                 });
-                last = Some(doc);
+                k += 1;
             }
             per_field.push(list);
         }
-        terms.push(term);
         postings.push(per_field);
     }
-    if count == 0 && !first.is_empty() {
-        return Err(Error::ShardMismatch("empty shard with a first term"));
-    }
-    r.finish()?;
     Ok(TermShard { terms, postings })
 }
 
@@ -738,27 +995,33 @@ pub(crate) fn parse_doc_shard(
     if index >= meta.num_doc_shards() {
         return Err(Error::ShardMismatch("no such doc shard"));
     }
-    let count = r.count(4)?;
+    let count = r.count(5)?;
     if count != meta.doc_shard_len(index) as usize {
         return Err(Error::Malformed(
             "doc shard holds the wrong number of documents",
         ));
     }
+    let mut columns: [Vec<&str>; 3] = Default::default();
+    for column in &mut columns {
+        column.reserve(count);
+        for _ in 0..count {
+            column.push(r.str()?);
+        }
+    }
+    let [ids, titles, summaries] = columns;
+    let first_doc = index.saturating_mul(meta.docs_per_shard);
     let mut docs = Vec::with_capacity(count);
-    for _ in 0..count {
-        let id = r.str()?.to_owned();
-        let doc = index
-            .saturating_mul(meta.docs_per_shard)
-            .saturating_add(docs.len() as u32);
-        let kind = meta.kind(doc);
-        let title = r.str()?.to_owned();
-        let summary = r.str()?.to_owned();
-        let text = r.str()?.to_owned();
+    for (i, ((id, title), summary)) in ids.into_iter().zip(titles).zip(summaries).enumerate() {
+        let text = match r.u8()? {
+            0 => r.str()?.to_owned(),
+            1 => format!("{summary}\n\n{}", r.str()?),
+            _ => return Err(Error::Malformed("unknown text mode")),
+        };
         docs.push(DocRecord {
-            id,
-            kind,
-            title,
-            summary,
+            id: id.to_owned(),
+            kind: meta.kind(first_doc.saturating_add(i as u32)),
+            title: title.to_owned(),
+            summary: summary.to_owned(),
             text,
         });
     }
@@ -809,11 +1072,65 @@ pub(crate) fn parse_bundle(bytes: &[u8]) -> Result<Decoded, Error> {
     for (i, p) in doc_payloads.iter().enumerate() {
         doc_shards.push(parse_doc_shard(&meta, i as u32, p)?);
     }
+    if meta.derived.contains(&true) {
+        let docs: Vec<DocRecord> = doc_shards.iter().flatten().cloned().collect();
+        let shard = match term_shards.as_mut_slice() {
+            [shard] => shard,
+            _ => {
+                return Err(Error::Malformed(
+                    "derived postings need a single term shard",
+                ))
+            }
+        };
+        derive_fields(&meta, &docs, shard)?;
+    }
     Ok(Decoded {
         meta,
         term_shards,
         doc_shards,
     })
+}
+
+/// Adds the postings of derived fields, analysed from the document texts, to the shard.
+fn derive_fields(meta: &Meta, docs: &[DocRecord], shard: &mut TermShard) -> Result<(), Error> {
+    let (derived, total) = text_postings(&Analyzer::new(&meta.glossary), docs);
+    let num_fields = meta.fields.len();
+    if let Some(table) = &meta.fieldnorms {
+        for p in derived.values().flatten() {
+            for f in (0..num_fields).filter(|&f| meta.derived.get(f) == Some(&true)) {
+                if table.get(p.doc as usize * num_fields + f) != Some(&p.fieldnorm_id) {
+                    return Err(Error::Malformed("derived field norms differ from the meta"));
+                }
+            }
+        }
+    }
+    let mut merged: BTreeMap<String, Vec<Vec<Posting>>> = std::mem::take(&mut shard.terms)
+        .into_iter()
+        .zip(std::mem::take(&mut shard.postings))
+        .collect();
+    for (f, field) in meta.fields.iter().enumerate() {
+        if meta.derived.get(f) != Some(&true) {
+            continue;
+        }
+        if field.total_tokens != total {
+            return Err(Error::Malformed(
+                "derived token total differs from the meta",
+            ));
+        }
+        for (term, list) in &derived {
+            let entry = merged
+                .entry(term.clone())
+                .or_insert_with(|| vec![Vec::new(); num_fields]);
+            if let Some(slot) = entry.get_mut(f) {
+                slot.clone_from(list);
+            }
+        }
+    }
+    for (term, postings) in merged {
+        shard.terms.push(term);
+        shard.postings.push(postings);
+    }
+    Ok(())
 }
 
 pub(crate) fn open_meta(bytes: &[u8]) -> Result<Meta, Error> {

@@ -51,6 +51,7 @@ impl Default for SearchOptions {
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Hit {
     /// Content id, e.g. `faq/move-after-allocation`.
     pub id: String,
