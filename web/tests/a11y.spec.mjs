@@ -26,6 +26,13 @@ for (const scheme of ['light', 'dark']) {
     await scan('Simulate with an input error');
     await w.tab('Can I move?').click();
     await w.root.getByRole('button', { name: 'Can I move it?' }).click();
+    await expect(w.root.locator('[data-part="move-verdict"] [data-input-error]')).toContainText('allocations[0].amount');
+    await scan('Can I move? with an input error in the scenario');
+    await w.root.getByRole('button', { name: 'Fix it in Simulate' }).click();
+    await w.root.getByLabel('Amount (Allocation plan 1)').fill('100.00');
+    await expect(w.report).toHaveAttribute('data-state', 'done');
+    await w.tab('Can I move?').click();
+    await w.root.getByRole('button', { name: 'Can I move it?' }).click();
     await expect(w.root.locator('[data-part="move-verdict"] [data-rule]')).toBeVisible();
     await scan('Can I move? with a verdict');
   });

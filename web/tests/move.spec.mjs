@@ -7,7 +7,8 @@ const demo = readJson(join(WEB, 'src', 'demo-scenario.json'));
 
 const cases = [
   { fund: 'ad_credit', from: 'bc', to: 'us', rule: 'manual-allocation', allowed: true },
-  { fund: 'ad_credit', from: 'us', to: 'de', rule: 'ad-credit-locked', allowed: false },
+  { fund: 'ad_credit', from: 'us', to: 'de', rule: null, allowed: false }, // locked, or excluded from the portfolio
+  { fund: 'ad_credit', from: 'us', to: 'uk', rule: null, allowed: false },
   { fund: 'ad_credit', from: 'de', to: 'bc', rule: 'ad-credit-no-return', allowed: false },
   { fund: 'ad_credit', from: 'bc', to: 'nl', rule: 'account-suspended', allowed: false },
   { fund: 'ad_credit', from: 'bc', to: 'at', rule: 'account-not-approved', allowed: false },

@@ -45,7 +45,7 @@ test('allocation lines can be added and removed, and findings follow', async ({ 
   const before = await rows.count();
   await w.getByRole('button', { name: 'Add allocation line' }).click();
   await expect(rows).toHaveCount(before + 1);
-  await expect(w.getByLabel(`Amount (Allocation plan ${before + 1})`)).toBeFocused();
+  await expect(w.getByLabel(`Credit (Allocation plan ${before + 1})`)).toBeFocused(); // the new line's first field
   await w.getByLabel(`Account (Allocation plan ${before + 1})`).selectOption('nl');
   await w.getByLabel(`Amount (Allocation plan ${before + 1})`).fill('10.00');
   await expect(w.locator('[data-part="findings"] [data-rule="account-suspended"]')).toBeVisible();

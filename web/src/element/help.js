@@ -92,6 +92,11 @@ export class AdcreditHelp extends HTMLElement {
         ctx.emit('adcredit-error', { code: e.code, message: e.message });
       },
       ask: (q) => this.ask(q),
+      // Shows a part and focuses its first field with an error, else its tab.
+      show: (tab) => {
+        this.show(tab, true);
+        this.#panels[tab].querySelector('[aria-invalid="true"]')?.focus();
+      },
       openAnswer: (id, href) => {
         if (this.#hashOn && href.startsWith('#') && location.hash !== href) history.pushState(null, '', href);
         this.show('ask');

@@ -51,8 +51,22 @@ export function movePart(ctx) {
       ctx.emit('adcredit-verdict', v);
     } catch (e) {
       if (e.code !== 'input') return ctx.fail(e);
-      const field = markField(form, errorPath(e.message), e.message);
-      fill(out, !field && h('p', { class: 'err', role: 'alert', 'data-input-error': errorPath(e.message) }, e.message));
+      const path = errorPath(e.message);
+      const field = markField(form, path, e.message);
+      // An error in the scenario itself is fixed in Simulate, where its field is marked.
+      const inScenario = path.startsWith('scenario');
+      fill(
+        out,
+        !field &&
+          h(
+            'p',
+            { class: 'err', role: 'alert', 'data-input-error': path },
+            inScenario ? S.scenarioBroken : '',
+            e.message,
+            inScenario && ' ',
+            inScenario && h('button', { type: 'button', onclick: () => ctx.show('simulate') }, S.fixInSimulate),
+          ),
+      );
     }
   }
 

@@ -288,8 +288,8 @@ export function simulatePart(ctx) {
         'div',
         { class: 'cols' },
         h(
-          'section',
-          { 'aria-label': S.stays },
+          'div',
+          null,
           h('h3', null, S.after),
           h('h4', null, S.stays),
           h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': S.stays }, h('table', { 'data-part': 'after-bc' },
@@ -297,8 +297,8 @@ export function simulatePart(ctx) {
             h('tbody', null, list(after.business_center?.ad_credits).map((c) => h('tr', null, h('td', null, str(c.id)), amount(c.remaining)))))),
         ),
         h(
-          'section',
-          { 'aria-label': S.holds },
+          'div',
+          null,
           h('h4', null, S.holds),
           h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': S.holds }, h('table', { 'data-part': 'after-accounts' },
             h('thead', null, h('tr', null, h('th', { scope: 'col' }, S.account), h('th', { scope: 'col', class: 'num' }, S.creditBalance), h('th', { scope: 'col', class: 'num' }, S.lockedSurplus))),

@@ -125,4 +125,6 @@ export const strings = {
   moveTo: 'To',
   moveAmount: 'Amount (optional)',
   moveSubmit: 'Can I move it?',
+  scenarioBroken: 'Your scenario has input we cannot read, so we cannot answer for your accounts: ',
+  fixInSimulate: 'Fix it in Simulate',
 };
