@@ -85,3 +85,22 @@ test('the site works from a sub-path (relative URLs only)', async ({ page }) => 
     server.close();
   }
 });
+
+test('a corrupt search bundle rejects init() with code "bundle"; the widget says so', async ({ page }) => {
+  page.allowProblem(/adcredit\.bundle|could not start/);
+  await page.route('**/adcredit.bundle', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from('not a bundle at all, just bytes') }));
+  await page.goto('/');
+  const err = await page.evaluate(async () => {
+    const m = await import('./adcredit.js');
+    return m.init().then(() => null, (e) => ({ code: e.code, message: e.message, isError: e instanceof Error }));
+  });
+  expect(err).toMatchObject({ code: 'bundle', isError: true });
+  await expect(page.locator('adcredit-help [data-part="load-status"]')).toContainText('could not start');
+});
+
+test('a missing wasm file is a clear error, not a hang', async ({ page }) => {
+  page.allowProblem(/adcredit_bg\.wasm|404|could not start|Failed to load/);
+  await page.route('**/adcredit_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/');
+  await expect(page.locator('adcredit-help [data-part="load-status"]')).toContainText('adcredit_bg.wasm');
+});

@@ -175,10 +175,10 @@ export function askPart(ctx) {
   return {
     el,
     input,
-    /** Types `q` into the box and answers it. */
-    ask(q) {
+    /** Types `q` into the box and answers it (focusing the box unless `focus` is false). */
+    ask(q, focus = true) {
       input.value = q;
-      input.focus();
+      if (focus) input.focus();
       return later.now();
     },
     /** Shows the answer with this content id (a deep link). */

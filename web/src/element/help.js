@@ -153,7 +153,7 @@ export class AdcreditHelp extends HTMLElement {
       parts.simulate.persist();
     } else this.#readHash();
     const q = this.getAttribute('question');
-    if (q) parts.ask.ask(q);
+    if (q) parts.ask.ask(q, false); // no focus grab on page load
     api.init().then(
       () => ctx.emit('adcredit-ready', {}),
       (e) => ctx.fail(e),
