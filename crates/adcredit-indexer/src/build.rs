@@ -74,13 +74,18 @@ pub fn load_content(dir: &Path) -> Result<Corpus, Error> {
 /// missing required FAQ entries ([`REQUIRED_FAQ_IDS`](crate::REQUIRED_FAQ_IDS)) and missing
 /// `required_ids` (the rule sources the CLI passes from `adcredit_core::RuleId`).
 pub fn validate(corpus: &Corpus, required_ids: &[&str]) -> Result<(), Error> {
-    into_result(check_corpus(corpus, required_ids, &Default::default()))
+    into_result(check_corpus(corpus, required_ids, &Default::default(), &[]))
 }
 
 /// [`load_content`] and [`validate`] in one pass, so every problem is reported at once.
 pub fn check_content(dir: &Path, required_ids: &[&str]) -> Result<Corpus, Error> {
     let mut parsed = parse_dir(dir)?;
-    let more = check_corpus(&parsed.corpus, required_ids, &parsed.broken_ids);
+    let more = check_corpus(
+        &parsed.corpus,
+        required_ids,
+        &parsed.broken_ids,
+        &parsed.orphan_links,
+    );
     parsed.problems.extend(more);
     into_result(parsed.problems)?;
     Ok(parsed.corpus)

@@ -196,6 +196,8 @@ pub(crate) struct Parsed {
     pub(crate) corpus: Corpus,
     pub(crate) problems: Vec<Problem>,
     pub(crate) broken_ids: BTreeSet<String>,
+    /// Links of files whose front matter did not parse (still checked).
+    pub(crate) orphan_links: Vec<(PathBuf, Link)>,
 }
 
 /// Reads and parses `dir`; IO failures are errors, content problems are collected.
@@ -207,6 +209,7 @@ pub(crate) fn parse_dir(dir: &Path) -> Result<Parsed, Error> {
         },
         problems: Vec::new(),
         broken_ids: BTreeSet::new(),
+        orphan_links: Vec::new(),
     };
     for (sub, prefix) in [("faq", "faq"), ("articles", "article")] {
         for file in markdown_files(&dir.join(sub))? {
@@ -217,11 +220,12 @@ pub(crate) fn parse_dir(dir: &Path) -> Result<Parsed, Error> {
                 .unwrap_or_default();
             let expected = format!("{prefix}/{stem}");
             let mut problems = Vec::new();
+            let orphans = &mut parsed.orphan_links;
             let result = if prefix == "faq" {
-                parse_faq(&file, &text, &expected, &mut problems)
+                parse_faq(&file, &text, &expected, &mut problems, orphans)
                     .map(|f| parsed.corpus.faqs.push(f))
             } else {
-                parse_article(&file, &text, &expected, &mut problems)
+                parse_article(&file, &text, &expected, &mut problems, orphans)
                     .map(|a| parsed.corpus.articles.push(a))
             };
             if result.is_none() || !problems.is_empty() {
@@ -480,6 +484,9 @@ struct Body {
 
 /// Appends a block separator: a blank line between blocks, a newline between list items.
 fn break_block(out: &mut String, separator: &str) {
+    if out.ends_with("\n\n") {
+        return;
+    }
     let trimmed = out.trim_end_matches([' ', '\n']).len();
     if trimmed == 0 {
         out.clear();
@@ -604,16 +611,26 @@ fn parse_body(
     result
 }
 
-fn parse_faq(file: &Path, text: &str, expected: &str, out: &mut Vec<Problem>) -> Option<Faq> {
+fn parse_faq(
+    file: &Path,
+    text: &str,
+    expected: &str,
+    out: &mut Vec<Problem>,
+    orphans: &mut Vec<(PathBuf, Link)>,
+) -> Option<Faq> {
     let split = split_front_matter(file, text, out)?;
     let front = parse_front_matter(file, &split, expected, out);
     let body = parse_body(file, split.body, split.body_line, true, out);
     if body.intro.is_empty() {
         out.push(problem(file, split.body_line, "FAQ body is empty"));
     }
+    let Some(front) = front else {
+        orphans.extend(body.links.into_iter().map(|l| (file.to_path_buf(), l)));
+        return None;
+    };
     Some(Faq {
         file: file.to_path_buf(),
-        front: front?,
+        front,
         body: body.intro,
         links: body.links,
     })
@@ -624,6 +641,7 @@ fn parse_article(
     text: &str,
     expected: &str,
     out: &mut Vec<Problem>,
+    orphans: &mut Vec<(PathBuf, Link)>,
 ) -> Option<Article> {
     let split = split_front_matter(file, text, out)?;
     let front = parse_front_matter(file, &split, expected, out);
@@ -666,9 +684,13 @@ fn parse_article(
             ));
         }
     }
+    let Some(front) = front else {
+        orphans.extend(body.links.into_iter().map(|l| (file.to_path_buf(), l)));
+        return None;
+    };
     Some(Article {
         file: file.to_path_buf(),
-        front: front?,
+        front,
         intro: body.intro,
         sections: body.sections,
         links: body.links,
@@ -757,6 +779,7 @@ pub(crate) fn check_corpus(
     corpus: &Corpus,
     required_ids: &[&str],
     broken_ids: &BTreeSet<String>,
+    orphan_links: &[(PathBuf, Link)],
 ) -> Vec<Problem> {
     let mut out = Vec::new();
     let root = &corpus.root;
@@ -816,6 +839,11 @@ pub(crate) fn check_corpus(
             )
         }));
     }
+    links.extend(
+        orphan_links
+            .iter()
+            .map(|(file, l)| (file.as_path(), l.line, l.target.as_str(), "link")),
+    );
     for (file, line, target, what) in links {
         if !exists(target) {
             out.push(problem(

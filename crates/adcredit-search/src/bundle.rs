@@ -264,6 +264,11 @@ pub fn encode(data: &BundleData) -> Result<Vec<u8>, Error> {
         fieldnorms_in_meta: true,
     };
     let parts = encode_parts(data, &plan, true)?;
+    Ok(assemble(&parts))
+}
+
+/// Lays the parts out as one single-file bundle.
+fn assemble(parts: &Parts) -> Vec<u8> {
     let mut payload = Writer::default();
     payload.bytes(&parts.meta);
     payload.usize(parts.term_shards.len());
@@ -274,7 +279,7 @@ pub fn encode(data: &BundleData) -> Result<Vec<u8>, Error> {
     for shard in &parts.doc_shards {
         payload.bytes(shard);
     }
-    Ok(with_header(KIND_BUNDLE, parts.build, &payload.buf))
+    with_header(KIND_BUNDLE, parts.build, &payload.buf)
 }
 
 /// Encodes a sharded bundle: a meta part, term shards grouped by term range (so a query and
@@ -1183,4 +1188,187 @@ pub fn decode(bytes: &[u8]) -> Result<BundleData, Error> {
         terms,
         docs: doc_shards.into_iter().flatten().collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{SearchOptions, Searcher};
+    use proptest::prelude::*;
+
+    /// A small two-field bundle built by hand (as the indexer would from tantivy).
+    fn sample() -> BundleData {
+        let analyzer = Analyzer::default();
+        let texts = [
+            "Allocated ad credit stays locked in the account.",
+            "A credit line is shared through Payment Portfolio.",
+            "Cash can move back to the Business Center.",
+        ];
+        let docs: Vec<DocRecord> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| DocRecord {
+                id: format!("faq/doc-{i}"),
+                kind: if i == 2 {
+                    DocKind::Article
+                } else {
+                    DocKind::Faq
+                },
+                title: format!("Title {i}"),
+                summary: "Short.".into(),
+                text: format!("Short.\n\n{t}"),
+            })
+            .collect();
+        let (body, total) = text_postings(&analyzer, &docs);
+        let tags: BTreeMap<String, Vec<Posting>> = [(
+            "credit".to_owned(),
+            vec![Posting {
+                doc: 1,
+                term_freq: 1,
+                fieldnorm_id: 1,
+            }],
+        )]
+        .into();
+        let mut terms: BTreeMap<String, Vec<Vec<Posting>>> = BTreeMap::new();
+        for (term, list) in body {
+            terms.entry(term).or_insert_with(|| vec![vec![], vec![]])[0] = list;
+        }
+        for (term, list) in tags {
+            terms.entry(term).or_insert_with(|| vec![vec![], vec![]])[1] = list;
+        }
+        BundleData {
+            glossary: Glossary {
+                synonyms: vec![Synonym {
+                    canonical: "ad credit".into(),
+                    variants: vec!["coupon".into()],
+                }],
+            },
+            fields: vec![
+                FieldStats {
+                    name: "body".into(),
+                    boost: 1.0,
+                    total_tokens: total,
+                },
+                FieldStats {
+                    name: "tags".into(),
+                    boost: 1.5,
+                    total_tokens: 1,
+                },
+            ],
+            num_docs: 3,
+            terms: terms
+                .into_iter()
+                .map(|(term, fields)| TermPostings { term, fields })
+                .collect(),
+            docs,
+        }
+    }
+
+    fn exercise(bytes: &[u8]) {
+        if let Ok(s) = Searcher::from_bundle(bytes) {
+            for q in ["credit", "cred", "coupn locked", ""] {
+                let _ = s.search(q, &SearchOptions::default());
+                let _ = s.score_bm25(q, 10);
+            }
+        }
+    }
+
+    #[test]
+    fn round_trip_with_derived_and_stored_fields() {
+        let data = sample();
+        let bytes = encode(&data).unwrap();
+        assert_eq!(decode(&bytes).unwrap(), data);
+        let sharded = encode_sharded(&data, &ShardPlan::default()).unwrap();
+        let mut s = Searcher::from_meta(&sharded.meta).unwrap();
+        for (k, b) in &sharded.shards {
+            s.add_shard(*k, b).unwrap();
+        }
+        let whole = Searcher::from_bundle(&bytes).unwrap();
+        assert_eq!(
+            s.score_bm25("credit locked", 10).unwrap(),
+            whole.score_bm25("credit locked", 10).unwrap()
+        );
+    }
+
+    /// Every byte of every part altered, with the checksums and build hash recomputed so the
+    /// structural checks (not the checksum) must catch it: errors or a working searcher,
+    /// never a panic.
+    #[test]
+    fn forged_parts_never_panic() {
+        let data = sample();
+        let plan = ShardPlan {
+            term_shard_bytes: usize::MAX,
+            docs_per_shard: 2,
+            fieldnorms_in_meta: true,
+        };
+        let parts = encode_parts(&data, &plan, true).unwrap();
+        let all = |p: &Parts| {
+            build_hash(
+                std::iter::once(p.meta.as_slice())
+                    .chain(p.term_shards.iter().map(Vec::as_slice))
+                    .chain(p.doc_shards.iter().map(Vec::as_slice)),
+            )
+        };
+        let sizes = (
+            parts.meta.len(),
+            parts.term_shards.iter().map(Vec::len).collect::<Vec<_>>(),
+            parts.doc_shards.iter().map(Vec::len).collect::<Vec<_>>(),
+        );
+        let forge = |select: &dyn Fn(&mut Parts) -> &mut Vec<u8>, len: usize| {
+            for i in 0..len {
+                for m in [0x01u8, 0x80, 0xff] {
+                    let mut p = Parts {
+                        build: 0,
+                        meta: parts.meta.clone(),
+                        term_shards: parts.term_shards.clone(),
+                        doc_shards: parts.doc_shards.clone(),
+                    };
+                    let target = select(&mut p);
+                    target[i] ^= m;
+                    p.build = all(&p);
+                    exercise(&assemble(&p));
+                    let mut cut = Parts {
+                        build: 0,
+                        meta: parts.meta.clone(),
+                        term_shards: parts.term_shards.clone(),
+                        doc_shards: parts.doc_shards.clone(),
+                    };
+                    select(&mut cut).truncate(i);
+                    cut.build = all(&cut);
+                    exercise(&assemble(&cut));
+                }
+            }
+        };
+        forge(&|p| &mut p.meta, sizes.0);
+        for (n, len) in sizes.1.iter().enumerate() {
+            forge(&move |p| &mut p.term_shards[n], *len);
+        }
+        for (n, len) in sizes.2.iter().enumerate() {
+            forge(&move |p| &mut p.doc_shards[n], *len);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = decode(&bytes);
+            let _ = Searcher::from_meta(&bytes);
+            exercise(&bytes);
+        }
+
+        #[test]
+        fn mutated_bundles_never_panic(i in 0usize..10_000, m in 1u8..=255) {
+            let mut bytes = encode(&sample()).unwrap();
+            let n = i % bytes.len();
+            bytes[n] ^= m;
+            prop_assert!(decode(&bytes).is_err());
+        }
+
+        #[test]
+        fn queries_never_panic(q in "\\PC{0,200}") {
+            let s = Searcher::from_bundle(&encode(&sample()).unwrap()).unwrap();
+            let _ = s.search(&q, &SearchOptions::default());
+            let _ = s.score_bm25(&q, 10);
+        }
+    }
 }
