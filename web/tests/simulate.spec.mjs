@@ -114,3 +114,15 @@ test('a share link opens straight into Simulate with its findings', async ({ pag
   await expect(widget(page).tab('Simulate')).toHaveAttribute('aria-selected', 'true');
   await expect(widget(page).root.locator('[data-part="findings"] [data-rule="invalid-amount"]')).toBeVisible();
 });
+
+test('ids that look like object keys and a scenario without allocations still open', async ({ page }) => {
+  const s = structuredClone(demo);
+  s.business_center.ad_credits[0].id = 'toString';
+  s.allocations = [{ credit: 'toString', account: 'us', amount: '100.00' }];
+  await openShared(page, s);
+  await expect(widget(page).root.getByLabel('Credit (Allocation plan 1)')).toHaveValue('toString');
+  delete s.allocations;
+  await openShared(page, s);
+  await expect(widget(page).report).toHaveAttribute('data-state', 'done');
+  await expect(widget(page).root.locator('[data-path="allocations"] tbody tr')).toHaveCount(0);
+});

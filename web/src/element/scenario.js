@@ -30,8 +30,8 @@ export const newAccount = (n, bc) => ({
   planned_spend: '',
 });
 export const newAllocation = (s) => ({
-  credit: s.business_center.ad_credits[0]?.id ?? '',
-  account: s.accounts[0]?.id ?? '',
+  credit: s.business_center.ad_credits?.[0]?.id ?? '',
+  account: s.accounts?.[0]?.id ?? '',
   amount: '',
 });
 
@@ -53,16 +53,13 @@ export function decodeShare(text) {
   return value;
 }
 
-/** Whether a parsed value looks enough like a scenario for the editor to show it. */
+/**
+ * Whether a parsed value looks enough like a scenario for the editor to show it (the rules
+ * judge the rest, naming the path of anything wrong). `allocations` is optional, as in §2.
+ */
 export function editable(s) {
-  return !!(
-    s &&
-    typeof s === 'object' &&
-    s.business_center &&
-    typeof s.business_center === 'object' &&
-    Array.isArray(s.accounts) &&
-    Array.isArray(s.allocations)
-  );
+  const obj = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
+  return obj(s) && obj(s.business_center) && Array.isArray(s.accounts) && (s.allocations === undefined || Array.isArray(s.allocations));
 }
 
 export function load(key) {

@@ -70,7 +70,7 @@ export function simulatePart(ctx) {
 
   function select(path, value, options, label) {
     const opts = Object.entries(options);
-    if (!(str(value) in options)) opts.push([str(value), str(value)]); // keep what was there
+    if (!Object.hasOwn(options, str(value))) opts.push([str(value), str(value)]); // keep what was there
     return h(
       'select',
       { id: fid(path), 'data-path': path, 'aria-label': label, value: str(value) },
@@ -337,7 +337,7 @@ export function simulatePart(ctx) {
     if (!f) return;
     try {
       const v = JSON.parse(await f.text());
-      if (!sc.editable(v)) throw new Error('business_center, accounts and allocations are required');
+      if (!sc.editable(v)) throw new Error('business_center and accounts are required');
       replace(v);
       note.textContent = S.imported(f.name);
     } catch (e) {
