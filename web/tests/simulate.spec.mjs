@@ -126,3 +126,14 @@ test('ids that look like object keys and a scenario without allocations still op
   await expect(widget(page).report).toHaveAttribute('data-state', 'done');
   await expect(widget(page).root.locator('[data-path="allocations"] tbody tr')).toHaveCount(0);
 });
+
+test('a field a finding points at is marked, and unmarked once fixed', async ({ page }) => {
+  const w = await simulate(page);
+  const amount = w.getByLabel('Amount (Allocation plan 1)');
+  await amount.fill('10.005'); // more decimals than the currency allows: an invalid-amount finding with a path
+  await expect(w.locator('[data-part="findings"] [data-rule="invalid-amount"]')).toBeVisible();
+  await expect(amount).toHaveAttribute('data-severity', 'error');
+  await amount.fill('10.00');
+  await expect(w.locator('[data-part="findings"] [data-rule="invalid-amount"]')).toHaveCount(0);
+  await expect(amount).not.toHaveAttribute('data-severity');
+});

@@ -249,9 +249,15 @@ export function simulatePart(ctx) {
     note.textContent = '';
   }
 
+  /** Removes the marks of the last report or input error from the form. */
+  function unmark() {
+    clearMarks(form);
+    for (const f of form.querySelectorAll('[data-severity]')) f.removeAttribute('data-severity');
+  }
+
   function showInputError(message) {
     report = null;
-    clearMarks(form);
+    unmark();
     const field = markField(form, errorPath(message), message);
     summary.className = 'status-bad';
     summary.textContent = S.inputError;
@@ -262,17 +268,16 @@ export function simulatePart(ctx) {
         { class: 'err', role: 'alert', 'data-input-error': errorPath(message) },
         message,
         field && ' ',
-        field && button('→', () => field.focus()),
+        field && h('button', { type: 'button', 'aria-label': S.goToField, onclick: () => field.focus() }, '→'),
       ),
     );
-    if (field) out.querySelector('button')?.setAttribute('aria-label', `${message}: go to the field`);
     out.setAttribute('data-state', 'input-error');
     ctx.emit('adcredit-error', { code: 'input', message });
   }
 
   function showReport(r) {
     report = r;
-    clearMarks(form);
+    unmark();
     const findings = list(r.findings);
     summary.className = r.valid ? 'status-ok' : 'status-bad';
     summary.textContent = r.valid ? S.planValid : S.planInvalid;

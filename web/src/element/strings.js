@@ -88,6 +88,7 @@ export const strings = {
   planValid: 'The plan is valid.',
   planInvalid: 'The plan has errors: fix them before allocating.',
   inputError: 'Some input cannot be read:',
+  goToField: 'Go to the field',
   after: 'After the plan',
   stays: 'Stays in the Business Center',
   remaining: 'Remaining',
