@@ -87,7 +87,8 @@ export class AdcreditHelp extends HTMLElement {
       scenario: () => this.#parts?.simulate.scenario(),
       emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
       fail: (e) => {
-        fill(this.#status, S.loadFailed(e.message));
+        const loading = ['load', 'bundle', 'worker'].includes(e.code);
+        fill(this.#status, loading ? S.loadFailed(e.message) : S.failed(e.message));
         this.#status.hidden = false;
         ctx.emit('adcredit-error', { code: e.code, message: e.message });
       },

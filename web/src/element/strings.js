@@ -11,6 +11,7 @@ export const strings = {
   tabMove: 'Can I move?',
   loading: 'Loading the rules and the answers…',
   loadFailed: (msg) => `adcredit could not start: ${msg}`,
+  failed: (msg) => `Something went wrong: ${msg}`,
 
   // Ask
   askLabel: 'Ask a question about ad credit',
