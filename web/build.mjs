@@ -68,7 +68,13 @@ copyFileSync(join(pkg, 'adcredit_wasm_bg.wasm'), join(out, 'adcredit_bg.wasm'));
 copyFileSync(bundle, join(out, 'adcredit.bundle'));
 copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
 for (const f of ['page.css', 'favicon.svg']) copyFileSync(join(here, 'src', f), join(out, f));
-copyFileSync(join(here, 'src', 'adcredit.d.ts'), join(out, 'adcredit.d.ts'));
+// Types: the JSON shapes generated from the Rust types, then the API that uses them.
+writeFileSync(
+  join(out, 'adcredit.d.ts'),
+  readFileSync(join(here, '..', 'crates', 'adcredit-wasm', 'types.d.ts'), 'utf8') +
+    '\n' +
+    readFileSync(join(here, 'src', 'adcredit-api.d.ts'), 'utf8'),
+);
 copyFileSync(join(here, 'EMBEDDING.md'), join(out, 'README.md'));
 
 const cargo = readFileSync(join(here, '..', 'Cargo.toml'), 'utf8');

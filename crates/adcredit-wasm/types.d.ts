@@ -1,5 +1,5 @@
-// Generated from the Rust types of adcredit-core by `cargo test -p adcredit-core`.
-// Do not edit: change the Rust types and run the tests with UPDATE_TYPES=1.
+// Generated from the Rust types by `cargo test -p adcredit-wasm`. Do not edit:
+// change the Rust types and run `UPDATE_TYPES=1 cargo test -p adcredit-wasm typescript`.
 // Money and dates are strings: "150.00", "2026-11-24".
 
 export type Money = string;
@@ -330,4 +330,61 @@ to: string,
  * The question's amount, if any.
  */
 amount?: Money, };
+
+export type Hit = { 
+/**
+ * Content id, e.g. `faq/move-after-allocation`.
+ */
+id: string, 
+/**
+ * Display title.
+ */
+title: string, 
+/**
+ * FAQ entry or article section.
+ */
+kind: DocKind, 
+/**
+ * Ranking score (higher is better).
+ */
+score: number, 
+/**
+ * The direct answer (FAQ) or the article's summary.
+ */
+summary: string, 
+/**
+ * Plain text around the best cluster of matched words, cut at word boundaries with `…`.
+ */
+snippet: string, 
+/**
+ * `[start, end)` of each matched word in `snippet`, in UTF-16 code units (JS string
+ * offsets).
+ */
+highlights: Array<[number, number]>, };
+
+export type SearchResults = { 
+/**
+ * Knowledge-base entries, best first.
+ */
+results: Array<Hit>, };
+
+export type Answer = { 
+/**
+ * Knowledge-base entries, best first.
+ */
+results: Array<Hit>, 
+/**
+ * The verdict on the move the question describes, in the given scenario.
+ */
+verdict?: Verdict, 
+/**
+ * What is missing to give a verdict, when the question is about a move but incomplete.
+ */
+needs?: string, };
+
+export type SearchOptionsInput = { 
+/**
+ * How many results (1–50; default 10 for `search`, 5 for `ask`).
+ */
+limit?: number | null, };
 

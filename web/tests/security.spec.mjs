@@ -62,10 +62,6 @@ test('hostile names and ids in a share link are shown as text and execute nothin
 });
 
 test('hostile unknown fields in a share link are input errors, not code', async ({ page }) => {
-  // Known gap in the wasm binding: serde-wasm-bindgen reads only the declared fields, so
-  // deny_unknown_fields does not fire (native `check` rejects the same file with exit 2).
-  // Remove this line when the binding rejects unknown fields: the test then passes.
-  test.fail(true, 'wasm binding ignores unknown fields (lead: crates/adcredit-wasm)');
   const s = structuredClone(demo);
   s.accounts[0]['<img src=x onerror=window.__pwned=1>'] = PAYLOADS[0];
   await openShared(page, s);

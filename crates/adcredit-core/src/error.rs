@@ -1,10 +1,7 @@
 //! The one error type of the core, and the decoding helpers that turn serde's errors into
 //! messages that name the JSON path of the problem.
 
-use std::fmt;
-
 use serde::de::DeserializeOwned;
-use serde::Deserializer;
 
 /// Everything that can go wrong in the core.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -75,18 +72,6 @@ pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
     Ok(value)
 }
 
-/// Decode a value from any serde deserializer (the wasm binding passes JS values), with the
-/// same messages as [`from_json`].
-pub fn from_deserializer<'de, T, D>(d: D) -> Result<T, Error>
-where
-    T: DeserializeOwned,
-    D: Deserializer<'de>,
-    D::Error: fmt::Display,
-{
-    serde_path_to_error::deserialize(d)
-        .map_err(|e| path_error(&e.path().to_string(), &e.inner().to_string()))
-}
-
 fn syntax_error(e: &serde_json::Error) -> Error {
     Error::input(
         "",
@@ -108,9 +93,12 @@ fn strip_position(msg: &str, e: &serde_json::Error) -> String {
 /// Turn serde's wording into ours: the path names the field, the message says what is wrong.
 fn path_error(path: &str, msg: &str) -> Error {
     let path = if path == "." { "" } else { path };
+    // The path already ends at an unknown key; for a missing one it stops at the parent.
     let join = |field: &str| {
-        if path.is_empty() {
+        if path.is_empty() || path == field {
             field.to_owned()
+        } else if path.ends_with(&format!(".{field}")) {
+            path.to_owned()
         } else {
             format!("{path}.{field}")
         }

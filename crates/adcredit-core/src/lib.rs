@@ -37,7 +37,7 @@ pub use check::{
     EXPIRY_WARNING_DAYS, SMALL_LEFTOVER_DIVISOR,
 };
 pub use date::{Date, DateParseError};
-pub use error::{from_deserializer, from_json, Error};
+pub use error::{from_json, Error};
 pub use money::{Money, MoneyParseError, MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS};
 pub use moves::{can_move, Fund, MoveQuestion, Verdict};
 pub use rules::{RuleId, Severity};

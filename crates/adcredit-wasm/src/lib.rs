@@ -1,9 +1,14 @@
 //! The thin wasm-bindgen binding of adcredit: `checkPlan`, `canMove`, `search`, `ask` for the
 //! browser, with the JSON shapes of CONTRACT §2–§4 and §7.
 //!
-//! Every export decodes its input with serde-wasm-bindgen (through the core's path-naming
-//! decoder), calls a pure crate, and encodes the output; every error leaves through
-//! [`js_error`] as a JS `Error` with a `code`. Nothing else lives here.
+//! Every export decodes its input, calls a pure crate, and encodes the output; every error
+//! leaves through [`js_error`] as a JS `Error` with a `code`. Nothing else lives here.
+//!
+//! Values cross as JS objects but are decoded through JSON text (`JSON.stringify` →
+//! `adcredit_core::from_json`), not serde-wasm-bindgen: serde-wasm-bindgen reads only the
+//! fields a struct declares, so it cannot reject unknown fields, and its number handling
+//! words errors differently. Through JSON the browser gets byte-for-byte the native answers
+//! and messages (same decoder, same serializer), which the parity tests check.
 
 #![allow(unsafe_code)] // wasm-bindgen's generated glue
 
@@ -54,12 +59,27 @@ fn core_error(e: adcredit_core::Error) -> JsValue {
 }
 
 fn decode<T: DeserializeOwned>(v: JsValue) -> Result<T, JsValue> {
-    adcredit_core::from_deserializer(serde_wasm_bindgen::Deserializer::from(v)).map_err(core_error)
+    if v.is_undefined() || v.is_function() || v.is_symbol() {
+        return Err(js_error(
+            code::INPUT,
+            "expected an object, found undefined or a function",
+        ));
+    }
+    let text = js_sys::JSON::stringify(&v)
+        .map_err(|_| {
+            js_error(
+                code::INPUT,
+                "the value cannot be written as JSON (a BigInt or a cycle in it)",
+            )
+        })?
+        .as_string()
+        .unwrap_or_default();
+    adcredit_core::from_json(&text).map_err(core_error)
 }
 
 fn encode<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(code::INTERNAL, &e.to_string()))
+    let text = serde_json::to_string(v).map_err(|e| js_error(code::INTERNAL, &e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| js_error(code::INTERNAL, "the answer is not valid JSON"))
 }
 
 fn scenario(v: JsValue) -> Result<Scenario, JsValue> {

@@ -1,0 +1,38 @@
+// The API of the adcredit ES module (CONTRACT §7). The JSON types it uses (Scenario, Report,
+// MoveQuestion, Verdict, Hit, SearchResults, Answer, …) are generated from the Rust types into
+// crates/adcredit-wasm/types.d.ts; build.mjs writes both into dist/adcredit.d.ts.
+
+/** Rejections carry a `code`: "input" (message names the JSON path), "bundle", "load", "worker", "internal". */
+export interface AdcreditError extends Error {
+  code: 'input' | 'bundle' | 'load' | 'worker' | 'internal' | string;
+}
+
+/** Loads the wasm module and the search bundle once; later calls return the same Promise. */
+export function init(options?: { base?: string | URL }): Promise<{ schemaVersion: number }>;
+export function checkPlan(scenario: Scenario): Promise<Report>;
+export function canMove(question: MoveQuestion): Promise<Verdict>;
+export function search(query: string, options?: { limit?: number }): Promise<SearchResults>;
+export function ask(question: string, scenario?: Scenario, options?: { limit?: number }): Promise<Answer>;
+
+/** Every English text of the element; replace entries before the element connects to translate it. */
+export const strings: Record<string, unknown>;
+
+/** The <adcredit-help> element (defined when this module is imported). */
+export class AdcreditHelp extends HTMLElement {
+  scenario: Scenario;
+  show(tab: 'ask' | 'simulate' | 'move', focus?: boolean): void;
+  ask(question: string): Promise<void>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'adcredit-help': AdcreditHelp;
+  }
+  interface HTMLElementEventMap {
+    'adcredit-ready': CustomEvent<Record<string, never>>;
+    'adcredit-answer': CustomEvent<Answer & { query: string }>;
+    'adcredit-report': CustomEvent<Report>;
+    'adcredit-verdict': CustomEvent<Verdict>;
+    'adcredit-error': CustomEvent<{ code: string; message: string }>;
+  }
+}
