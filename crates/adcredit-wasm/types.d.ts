@@ -362,6 +362,8 @@ snippet: string,
  */
 highlights: Array<[number, number]>, };
 
+export type ShardKey = { "kind": "terms", "index": number } | { "kind": "docs", "index": number };
+
 export type SearchResults = { 
 /**
  * Knowledge-base entries, best first.

@@ -63,6 +63,22 @@ pub fn search(searcher: &Searcher, query: &str, limit: usize) -> Result<SearchRe
     })
 }
 
+/// The shards of a sharded bundle that [`search`] with the same question and limit needs.
+pub fn missing_shards(
+    searcher: &Searcher,
+    query: &str,
+    limit: usize,
+) -> Vec<adcredit_search::ShardKey> {
+    searcher.missing_shards(query, &options(limit))
+}
+
+fn options(limit: usize) -> SearchOptions {
+    SearchOptions {
+        limit: limit.clamp(1, MAX_LIMIT),
+        ..SearchOptions::default()
+    }
+}
+
 /// Answer `question`, with a verdict when it is about moving money within `scenario`.
 pub fn ask(
     searcher: &Searcher,

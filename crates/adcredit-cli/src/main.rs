@@ -5,6 +5,7 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod export;
 mod render;
 
 use std::io::{IsTerminal, Read};
@@ -52,6 +53,23 @@ enum Command {
         /// The question, in your own words.
         #[arg(required = true, num_args = 1..)]
         question: Vec<String>,
+    },
+    /// Write a corpus in every form the benchmarks compare: tantivy index + bundle, sharded
+    /// bundle, one HTML page per document (for Pagefind) and docs.json (for MiniSearch).
+    #[command(hide = true)]
+    Export {
+        /// Folder with faq/, articles/ and glossary.toml.
+        #[arg(long, default_value = "content", conflicts_with = "synthetic")]
+        content: PathBuf,
+        /// Use the synthetic corpus of this many articles instead of the content.
+        #[arg(long)]
+        synthetic: Option<usize>,
+        /// Seed of the synthetic corpus.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Validate and simulate an allocation plan (a scenario file, or - for stdin).
     Check {
@@ -180,6 +198,21 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
             } else {
                 print!("{}", render::verdict(&verdict, color));
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            content,
+            synthetic,
+            seed,
+            out,
+        } => {
+            let corpus = match synthetic {
+                Some(n) => adcredit_indexer::synthetic_corpus(n, seed),
+                None => adcredit_indexer::check_content(&content, &required_ids())
+                    .map_err(|e| Failure::Input(anyhow!("{e}")))?,
+            };
+            let summary = export::export(&corpus, &out)?;
+            println!("{summary}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Index { content, out } => {

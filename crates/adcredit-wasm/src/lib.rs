@@ -126,6 +126,50 @@ pub fn load_bundle(bytes: &[u8]) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Open a sharded bundle by its meta part; shards come later through `addShard`.
+#[wasm_bindgen(js_name = loadMeta)]
+pub fn load_meta(bytes: &[u8]) -> Result<(), JsValue> {
+    let searcher =
+        Searcher::from_meta(bytes).map_err(|e| js_error(code::BUNDLE, &e.to_string()))?;
+    SEARCHER.with(|s| *s.borrow_mut() = Some(searcher));
+    Ok(())
+}
+
+/// The shards `search(query)` needs that are not loaded yet: `{ kind, index }` objects whose
+/// file is `t/<index>.bin` (terms) or `d/<index>.bin` (docs) beside the meta.
+#[wasm_bindgen(js_name = missingShards, unchecked_return_type = "ShardKey[]")]
+pub fn missing_shards(
+    query: &str,
+    #[wasm_bindgen(unchecked_param_type = "SearchOptionsInput | undefined")] options_: JsValue,
+) -> Result<JsValue, JsValue> {
+    let o = options(options_)?;
+    with_searcher(|s| {
+        encode(&adcredit_assistant::missing_shards(
+            s,
+            query,
+            o.limit.unwrap_or(10),
+        ))
+    })
+}
+
+/// Add a fetched shard (`key` as `missingShards` named it).
+#[wasm_bindgen(js_name = addShard)]
+pub fn add_shard(
+    #[wasm_bindgen(unchecked_param_type = "ShardKey")] key: JsValue,
+    bytes: &[u8],
+) -> Result<(), JsValue> {
+    let key: adcredit_search::ShardKey = decode(key)?;
+    SEARCHER.with(|s| match s.borrow_mut().as_mut() {
+        Some(searcher) => searcher
+            .add_shard(key, bytes)
+            .map_err(|e| js_error(code::BUNDLE, &e.to_string())),
+        None => Err(js_error(
+            code::NOT_LOADED,
+            "no search bundle loaded: call loadMeta(bytes) first",
+        )),
+    })
+}
+
 /// The bundle schema version this module reads.
 #[wasm_bindgen(js_name = schemaVersion)]
 pub fn schema_version() -> u32 {
@@ -227,6 +271,7 @@ mod typescript {
             Fund::decl(&cfg),
             Verdict::decl(&cfg),
             Hit::decl(&cfg),
+            adcredit_search::ShardKey::decl(&cfg),
             SearchResults::decl(&cfg),
             Answer::decl(&cfg),
             super::Options::decl(&cfg),
