@@ -1,0 +1,266 @@
+//! The `adcredit` binary as a user runs it: exit codes, messages on stderr, text and JSON output,
+//! and a snapshot of `ask --json` over the shipped knowledge base.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Runs `adcredit args…` with `stdin`, returns (exit code, stdout, stderr).
+fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_adcredit"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("adcredit starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// An index of the shipped content, built once per test run into target/.
+fn index_dir() -> &'static str {
+    static DIR: OnceLock<String> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = root().join("target/cli-test-index");
+        let d = dir.to_str().unwrap().to_owned();
+        let (code, out, err) = run(&["index", "--out", &d], "");
+        assert_eq!(code, 0, "index failed: {out}{err}");
+        d
+    })
+}
+
+const PLAN: &str = r#"{
+  "today": "2026-11-24", "actor_role": "finance_manager",
+  "business_center": { "entity": "Acme Ltd", "currency": "USD",
+    "ad_credits": [ { "id": "q4-promo", "amount": "500.00", "expires": "2026-12-31" } ] },
+  "accounts": [
+    { "id": "us", "name": "US store", "entity": "Acme Ltd", "currency": "USD", "status": "active",
+      "in_payment_portfolio": true, "planned_spend": "150.00" },
+    { "id": "eu", "name": "EU store", "entity": "Acme Ltd", "currency": "EUR", "status": "active" }
+  ],
+  "allocations": [
+    { "credit": "q4-promo", "account": "us", "amount": "200.00" },
+    { "credit": "q4-promo", "account": "eu", "amount": "100.00" }
+  ]
+}"#;
+
+/// One case: arguments, stdin, expected exit code, text expected in stdout and in stderr.
+fn check(args: &[&str], stdin: &str, code: i32, stdout_has: &[&str], stderr_has: &[&str]) {
+    let (got, out, err) = run(args, stdin);
+    assert_eq!(got, code, "{args:?}\nstdout: {out}\nstderr: {err}");
+    for s in stdout_has {
+        assert!(out.contains(s), "{args:?}: stdout lacks {s:?}:\n{out}");
+    }
+    for s in stderr_has {
+        assert!(err.contains(s), "{args:?}: stderr lacks {s:?}:\n{err}");
+    }
+}
+
+#[test]
+fn check_command() {
+    // A plan with an error: exit 1, findings and steps shown.
+    check(
+        &["check", "-"],
+        PLAN,
+        1,
+        &[
+            "cannot be carried out",
+            "currency-mismatch",
+            "exceeds-planned-spend",
+            "1. 200.00 USD → US store",
+        ],
+        &[],
+    );
+    let (code, out, _) = run(&["check", "--json", "-"], PLAN);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["valid"], false);
+    assert_eq!(
+        report["after"]["business_center"]["ad_credits"][0]["remaining"],
+        "300.00"
+    );
+    assert_eq!(report["after"]["accounts"][0]["locked_surplus"], "50.00");
+    assert_eq!(
+        report["after"]["accounts"][1]["locked_surplus"],
+        serde_json::Value::Null
+    );
+    // A valid plan: exit 0.
+    let valid = PLAN.replace(r#""currency": "EUR""#, r#""currency": "USD""#);
+    check(&["check", "-"], &valid, 0, &["can be carried out"], &[]);
+    // Bad input: exit 2, the JSON path on stderr, nothing on stdout.
+    let bad = PLAN.replace(
+        r#""planned_spend": "150.00""#,
+        r#""planned_spend": "12,50""#,
+    );
+    check(
+        &["check", "-"],
+        &bad,
+        2,
+        &[],
+        &["stdin: accounts[0].planned_spend: \"12,50\" is not a decimal amount"],
+    );
+    check(
+        &["check", "no-such-file.json"],
+        "",
+        2,
+        &[],
+        &["cannot read no-such-file.json"],
+    );
+    check(&["check", "-"], "{", 2, &[], &["not valid JSON"]);
+}
+
+#[test]
+fn can_move_command() {
+    check(
+        &[
+            "can-move",
+            "--fund",
+            "ad_credit",
+            "--from",
+            "us",
+            "--to",
+            "eu",
+        ],
+        "",
+        0,
+        &[
+            "✗ Not allowed",
+            "[ad-credit-locked]",
+            "why: faq/move-after-allocation",
+        ],
+        &[],
+    );
+    let (code, out, _) = run(
+        &[
+            "can-move", "--json", "--fund", "cash", "--from", "us", "--to", "bc",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["allowed"], true);
+    assert_eq!(v["rule"], "cash-refund-to-bc");
+    // With a scenario from stdin: the EUR account cannot take USD credit.
+    check(
+        &[
+            "can-move",
+            "--fund",
+            "ad_credit",
+            "--from",
+            "bc",
+            "--to",
+            "eu",
+            "--amount",
+            "50",
+            "--scenario",
+            "-",
+        ],
+        PLAN,
+        0,
+        &["[currency-mismatch]"],
+        &[],
+    );
+    check(
+        &["can-move", "--fund", "gold", "--from", "bc", "--to", "us"],
+        "",
+        2,
+        &[],
+        &["invalid value 'gold'"],
+    );
+    check(
+        &[
+            "can-move", "--fund", "cash", "--from", "bc", "--to", "us", "--amount", "1e3",
+        ],
+        "",
+        2,
+        &[],
+        &["--amount: \"1e3\" is not a decimal amount"],
+    );
+    check(
+        &["can-move", "--fund", "cash", "--from", "us", "--to", "us"],
+        "",
+        2,
+        &[],
+        &["to: is the same as from"],
+    );
+}
+
+#[test]
+fn ask_command() {
+    let index = index_dir();
+    let (code, out, err) = run(
+        &[
+            "ask",
+            "--json",
+            "--limit",
+            "3",
+            "--index",
+            index,
+            "my account got banned, do I lose the credit?",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("ask_banned", out);
+    // With a scenario, a move question names its accounts and gets a verdict.
+    let (code, out, _) = run(
+        &[
+            "ask",
+            "--json",
+            "--limit",
+            "1",
+            "--index",
+            index,
+            "--scenario",
+            "-",
+            "can I move the credit from the US store to EU?",
+        ],
+        PLAN,
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["verdict"]["rule"], "ad-credit-locked");
+    assert_eq!(v["verdict"]["from"], "us");
+    assert_eq!(v["verdict"]["to"], "eu");
+    // Text output: the verdict first, then the answers.
+    check(
+        &[
+            "ask",
+            "--index",
+            index,
+            "--scenario",
+            "-",
+            "can I give EU store 10 of credit?",
+        ],
+        PLAN,
+        0,
+        &["✗ Not allowed", "[currency-mismatch]", "1. "],
+        &[],
+    );
+    // No index yet: it indexes ./content in memory and says so.
+    check(
+        &["ask", "--index", "/nonexistent", "pool"],
+        "",
+        0,
+        &["faq/share-across-accounts"],
+        &["indexing ./content in memory"],
+    );
+}
