@@ -1,6 +1,8 @@
 //! The `adcredit` binary as a user runs it: exit codes, messages on stderr, text and JSON output,
 //! and a snapshot of `ask --json` over the shipped knowledge base.
 
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
