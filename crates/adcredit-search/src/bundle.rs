@@ -12,19 +12,29 @@
 //! | 8 | payload checksum (FNV-1a 64), u64 LE |
 //!
 //! Numbers in payloads are LEB128 varints unless said otherwise; strings are a varint byte
-//! length then UTF-8.
+//! length then UTF-8. Payloads are laid out in columns (like next to like) because the files
+//! are served gzipped.
 //!
-//! - **meta**: fields (name, boost as f32 LE, total token count = tantivy's
-//!   `total_num_tokens`), `N`, the kind of each document (run-length coded, so the FAQ
-//!   preference can rank before any doc shard is fetched), the glossary, the first term of each term shard (front-coded)
-//!   and the number of documents per doc shard.
-//! - **term shard**: its index, then its terms in byte order, front-coded (shared prefix
-//!   length, suffix); after each term, for each field, the document frequency and the postings:
-//!   doc id (first absolute, then gap − 1), term frequency, and the document's one-byte tantivy
-//!   field-norm code. Carrying the field norm with the posting makes a shard self-sufficient.
-//! - **doc shard**: its index, then for each document: id, title, summary, text.
+//! - **meta**: for each field its name, boost (f32 LE), total token count (tantivy's
+//!   `total_num_tokens`, so `avgdl = total / N` exactly as tantivy) and whether its postings
+//!   are *derived* (below); `N`; the kind of each document, run-length coded (so the FAQ
+//!   preference applies before any doc shard is fetched); the field norms, either as a table
+//!   of one tantivy field-norm byte per document and field, or "with the postings"; the
+//!   glossary; the first term of each term shard (front-coded); documents per doc shard.
+//! - **term shard**: its index and term count; its terms in byte order, front-coded (shared
+//!   prefix length, suffix); one byte per term with a bit per field it occurs in; the document
+//!   frequency of each of those (term, field) lists; then all doc ids (first absolute, then
+//!   gap − 1), all term frequencies, and, when the meta has no table, all field-norm bytes.
+//! - **doc shard**: its index and document count, then columns: ids, titles, summaries, and
+//!   texts (a text that starts with the summary and a blank line stores only the rest).
 //! - **bundle** (one file): the meta payload, then every term shard payload, then every doc
 //!   shard payload, each length-prefixed.
+//!
+//! A single-file bundle leaves out the postings of a field when analysing the shipped
+//! document texts gives exactly tantivy's postings for it (the body field: its text is the
+//! snippet text). [`encode`] checks that equality against the exported postings before it
+//! drops them, and opening the bundle derives them again, so the numbers the scorer sees
+//! are tantivy's. Sharded bundles always store every field (their texts are fetched lazily).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -158,7 +168,7 @@ impl Default for ShardPlan {
     fn default() -> Self {
         ShardPlan {
             term_shard_bytes: 16 * 1024,
-            docs_per_shard: 8,
+            docs_per_shard: 2,
             fieldnorms_in_meta: false,
         }
     }
@@ -167,6 +177,7 @@ impl Default for ShardPlan {
 /// Names a shard of a sharded bundle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "index", rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ShardKey {
     /// A range of the term dictionary with its postings.
     Terms(u32),

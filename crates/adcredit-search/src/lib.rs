@@ -16,6 +16,29 @@
 //!
 //! The crate is pure: no IO, no clock, no threads; it compiles for `wasm32-unknown-unknown`.
 //!
+//! ## Bundle layout (in short)
+//! Every part starts with a 33-byte header: magic `ADCB`, [`SCHEMA_VERSION`], part kind
+//! (bundle, meta, term shard, doc shard), build hash (ties shards to their meta), payload
+//! length and FNV-1a checksum. The **meta** holds fields (boost, tantivy's token total), `N`,
+//! document kinds, tantivy's one-byte field norms (or "with the postings"), the glossary and
+//! the shard directory; **term shards** hold a front-coded range of the sorted dictionary
+//! with per-field document frequencies, doc-id gaps and term frequencies; **doc shards** hold
+//! ids, titles, summaries and snippet texts. The single file is meta + all shards; there the
+//! body field's postings are re-derived from the shipped texts (checked equal to tantivy's at
+//! encode time) instead of stored. Sharded, a query fetches the meta, the term shards of its
+//! terms and the doc shards of its top hits ([`Searcher::missing_shards`]).
+//!
+//! ## Ranking
+//! [`Searcher::score_bm25`] is tantivy's BM25 (K1 = 1.2, B = 0.75, its idf, its field-norm
+//! table and per-field norm cache, boosts multiplying the weight, scores of every (term,
+//! field) summed, ties by doc address). [`Searcher::search`] adds, for people typing: the
+//! last word completed while typed ([`PREFIX_FACTOR`]), typo tolerance for words absent from
+//! the dictionary ([`FUZZY_FACTOR_1`], [`FUZZY_FACTOR_2`]), both as the best of their
+//! expansions and discounted so they never beat an exact match of the same strength, and
+//! FAQ entries multiplied by [`FAQ_PREFERENCE`] so an entry that answers the question comes
+//! before an article section at comparable scores. In a sharded bundle typo candidates come
+//! from the word's own term shard (the terms that sort next to it).
+//!
 //! ```
 //! use adcredit_search::*;
 //!
