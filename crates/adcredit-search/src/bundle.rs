@@ -47,7 +47,7 @@ use crate::{fieldnorm_to_id, Analyzer, Error, Glossary, Synonym};
 /// The first four bytes of every bundle part.
 pub const MAGIC: [u8; 4] = *b"ADCB";
 /// Bumped on every change of the byte layout; readers refuse other versions.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Bytes of the header every part starts with.
 pub const HEADER_LEN: usize = 33;
 /// Most fields a bundle may have.
