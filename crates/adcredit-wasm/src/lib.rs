@@ -2,7 +2,7 @@
 //! browser, with the JSON shapes of CONTRACT §2–§4 and §7.
 //!
 //! Every export decodes its input, calls a pure crate, and encodes the output; every error
-//! leaves through [`js_error`] as a JS `Error` with a `code`. Nothing else lives here.
+//! leaves through `js_error` as a JS `Error` with a `code`. Nothing else lives here.
 //!
 //! Values cross as JS objects but are decoded through JSON text (`JSON.stringify` →
 //! `adcredit_core::from_json`), not serde-wasm-bindgen: serde-wasm-bindgen reads only the
