@@ -359,6 +359,18 @@ impl<'a> Checker<'a> {
                     f.path = Some(format!("accounts[{ai}].planned_spend"));
                 }
             }
+            if matches!(acc.status, Status::Suspended | Status::Closed) && balance.is_positive() {
+                let msg = format!(
+                    "{} is {} and holds {} of ad credit: that credit is generally forfeited, cannot be \
+                     refunded while the suspension lasts, and never returns to the Business Center",
+                    acc.label(),
+                    acc.status.label(),
+                    format!("{balance} {}", acc.currency)
+                );
+                let f = self.push(Severity::Warning, RuleId::AccountSuspended, msg);
+                f.account = Some(acc.id.clone());
+                f.path = Some(format!("accounts[{ai}].ad_credit_balance"));
+            }
             accounts_after.push(AccountAfter {
                 id: acc.id.clone(),
                 ad_credit_balance: balance,
