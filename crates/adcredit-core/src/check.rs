@@ -361,11 +361,11 @@ impl<'a> Checker<'a> {
             }
             if matches!(acc.status, Status::Suspended | Status::Closed) && balance.is_positive() {
                 let msg = format!(
-                    "{} is {} and holds {} of ad credit: that credit is generally forfeited, cannot be \
+                    "{} is {} and holds {balance} {} of ad credit: that credit is generally forfeited, cannot be \
                      refunded while the suspension lasts, and never returns to the Business Center",
                     acc.label(),
                     acc.status.label(),
-                    format!("{balance} {}", acc.currency)
+                    acc.currency
                 );
                 let f = self.push(Severity::Warning, RuleId::AccountSuspended, msg);
                 f.account = Some(acc.id.clone());
