@@ -160,6 +160,8 @@ struct Checker<'a> {
     s: &'a Scenario,
     cur: &'a Currency,
     findings: Vec<Finding>,
+    /// Findings of severity `error` so far (kept so that each line is checked in O(1)).
+    errors: usize,
     accounts: HashMap<&'a str, usize>,
     credits: HashMap<&'a str, usize>,
 }
@@ -191,12 +193,16 @@ impl<'a> Checker<'a> {
             s,
             cur: &s.business_center.currency,
             findings: Vec::new(),
+            errors: 0,
             accounts,
             credits,
         }
     }
 
     fn push(&mut self, severity: Severity, rule: RuleId, message: String) -> &mut Finding {
+        if severity == Severity::Error {
+            self.errors += 1;
+        }
         self.findings.push(Finding {
             severity,
             rule,
