@@ -3,16 +3,61 @@
 /// Optimal-string-alignment distance (insertions, deletions, substitutions and swaps of two
 /// neighbouring letters each cost 1) between `a` and `b`, or `None` when it exceeds `max`.
 pub(crate) fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    // Dictionary terms are folded to ASCII, so the common case compares bytes without
+    // allocating; other text goes through chars.
+    if a.is_ascii() && b.is_ascii() {
+        osa(a.as_bytes(), b.as_bytes(), max)
+    } else {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        osa(&a, &b, max)
+    }
+}
+
+/// Rows on the stack for words up to this many letters; longer ones use the heap.
+const STACK_WIDTH: usize = 48;
+
+fn osa<T: PartialEq + Copy>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     let width = b.len() + 1;
-    // Three rows: two back (for swaps), one back, current.
-    let mut two_back = vec![0usize; width];
-    let mut one_back: Vec<usize> = (0..width).collect();
-    let mut current = vec![0usize; width];
+    if width <= STACK_WIDTH {
+        let mut rows = [[0usize; STACK_WIDTH]; 3];
+        osa_rows(a, b, max, &mut rows)
+    } else {
+        let mut rows = vec![vec![0usize; width]; 3];
+        let [x, y, z] = &mut rows[..] else {
+            return None;
+        };
+        osa_in(a, b, max, x, y, z)
+    }
+}
+
+fn osa_rows<T: PartialEq + Copy>(
+    a: &[T],
+    b: &[T],
+    max: usize,
+    rows: &mut [[usize; STACK_WIDTH]; 3],
+) -> Option<usize> {
+    let [x, y, z] = rows;
+    let width = b.len() + 1;
+    osa_in(a, b, max, &mut x[..width], &mut y[..width], &mut z[..width])
+}
+
+/// The distance with three rows of `b.len() + 1` cells: two back (for swaps), one back, current.
+fn osa_in<'r, T: PartialEq + Copy>(
+    a: &[T],
+    b: &[T],
+    max: usize,
+    mut two_back: &'r mut [usize],
+    mut one_back: &'r mut [usize],
+    mut current: &'r mut [usize],
+) -> Option<usize> {
+    let width = b.len() + 1;
+    for (j, cell) in one_back.iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         current[0] = i;
         let mut row_min = current[0];
