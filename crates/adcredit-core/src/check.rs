@@ -436,10 +436,7 @@ impl<'a> Checker<'a> {
     }
 
     fn error_count(&self) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count()
+        self.errors
     }
 
     /// Every finding about one line except `insufficient-credit`, which needs the running totals.
