@@ -225,10 +225,10 @@ impl<'a> Checker<'a> {
         let s = self.s;
         if !s.allocations.is_empty() && !s.actor_role.can_allocate() {
             let msg = format!(
-                "A {} cannot allocate ad credit: only a Business Center admin or a finance manager can. \
+                "{} cannot allocate ad credit: only a Business Center admin or a finance manager can. \
                  Ask one of them to carry out this plan (help-center pages differ on whether an admin \
                  also needs a finance role)",
-                s.actor_role.label()
+                s.actor_role.subject()
             );
             self.push(Severity::Error, RuleId::RoleNotPermitted, msg)
                 .path = Some("actor_role".into());

@@ -274,9 +274,9 @@ fn with_scenario(
         return deny(
             RuleId::RoleNotPermitted,
             format!(
-                "A {} cannot move funds: only a Business Center admin or a finance manager can (help-center \
+                "{} cannot move funds: only a Business Center admin or a finance manager can (help-center \
                  pages differ on whether an admin also needs a finance role)",
-                s.actor_role.label()
+                s.actor_role.subject()
             ),
         );
     }

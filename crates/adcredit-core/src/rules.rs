@@ -19,7 +19,7 @@ pub enum Severity {
 macro_rules! rules {
     ($( $(#[$doc:meta])* $variant:ident = $id:literal, $source:literal; )*) => {
         /// A stable rule id, written in kebab case in JSON (`"ad-credit-locked"`).
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         pub enum RuleId {
             $( $(#[$doc])* #[serde(rename = $id)] $variant, )*

@@ -153,6 +153,18 @@ impl Role {
         matches!(self, Role::Admin | Role::FinanceManager)
     }
 
+    /// The role as the subject of a sentence: "An operator", "A finance manager".
+    pub fn subject(self) -> &'static str {
+        match self {
+            Role::Admin => "An admin",
+            Role::FinanceManager => "A finance manager",
+            Role::FinanceAnalyst => "A finance analyst",
+            Role::Standard => "A standard member",
+            Role::Operator => "An operator",
+            Role::Analyst => "An analyst",
+        }
+    }
+
     /// The role as people write it.
     pub fn label(self) -> &'static str {
         match self {
