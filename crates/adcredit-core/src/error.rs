@@ -56,6 +56,12 @@ impl Error {
 /// assert_eq!(err.to_string(), "today: expected a date string such as \"2026-11-24\", found the number 5");
 /// ```
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
+    if json.trim().is_empty() {
+        return Err(Error::input(
+            "",
+            "the input is empty: expected a JSON object",
+        ));
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let inner = e.inner();
@@ -120,14 +126,45 @@ fn path_error(path: &str, msg: &str) -> Error {
         if let Some((found, expected)) = rest.split_once(", expected ") {
             return Error::input(
                 path,
-                format!("expected {expected}, found {}", found_phrase(found)),
+                format!(
+                    "expected {}, found {}",
+                    expected_phrase(expected),
+                    found_phrase(found)
+                ),
             );
         }
     }
     if let Some(rest) = msg.strip_prefix("invalid length ") {
+        // serde accepts a struct written as an array; say what we want instead.
+        if let Some((_, expected)) = rest.split_once("expected struct ") {
+            let name = expected.split_whitespace().next().unwrap_or_default();
+            return Error::input(
+                path,
+                format!(
+                    "expected {}, found an array",
+                    expected_phrase(&format!("struct {name}"))
+                ),
+            );
+        }
         return Error::input(path, format!("has the wrong length ({rest})"));
     }
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        if let Some((value, expected)) = rest.split_once("`, expected ") {
+            return Error::input(path, format!("{value:?} is not {expected}"));
+        }
+    }
     Error::input(path, msg)
+}
+
+/// serde's names of what it expected, in the words of the JSON input.
+fn expected_phrase(expected: &str) -> String {
+    match expected {
+        "struct Scenario" => "a scenario object".to_owned(),
+        "struct MoveQuestion" => "a move question object".to_owned(),
+        "a sequence" => "an array".to_owned(),
+        e if e.starts_with("struct ") => "an object".to_owned(),
+        e => e.to_owned(),
+    }
 }
 
 /// "`foo`…" → "foo" after `prefix`.

@@ -290,7 +290,7 @@ impl Scenario {
                 return Err(Error::input(
                     path,
                     format!(
-                        "duplicate credit id {:?} (also at business_center.ad_credits[{first}])",
+                        "duplicate credit id {:?} (also at {prefix}business_center.ad_credits[{first}])",
                         c.id
                     ),
                 ));
@@ -310,7 +310,7 @@ impl Scenario {
                 return Err(Error::input(
                     path,
                     format!(
-                        "duplicate account id {:?} (also at accounts[{first}])",
+                        "duplicate account id {:?} (also at {prefix}accounts[{first}])",
                         a.id
                     ),
                 ));

@@ -2,6 +2,8 @@
 //! with their expected reports and verdicts as insta snapshots, plus the invariants every report
 //! must keep, and a check that every rule id fires somewhere.
 
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
