@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use adcredit_core::{
-    can_move, check, parse_move_question, parse_scenario, Money, Report, RuleId, Scenario, Severity,
+    can_move, check, parse_move_question, parse_scenario, Fund, Money, MoveQuestion, Report, Role,
+    RuleId, Scenario, Severity, Status, Verdict,
 };
 
 fn fixtures(dir: &str) -> Vec<PathBuf> {
@@ -84,9 +85,48 @@ fn invariants(file: &str, s: &Scenario, r: &Report) {
     }
 }
 
+/// The rules a verdict can allow a move under; every other rule refuses.
+const ALLOWING: [RuleId; 4] = [
+    RuleId::ManualAllocation,
+    RuleId::BalanceAllocation,
+    RuleId::CashRefundToBc,
+    RuleId::PortfolioShare,
+];
+
+/// What every verdict keeps: it echoes the question, cites its rule's entry, and allows exactly
+/// under the allowing rules; allocated ad credit never moves, whoever asks.
+fn verdict_invariants(file: &str, q: &MoveQuestion, v: &Verdict) {
+    assert_eq!(v.source, v.rule.source(), "{file}: source");
+    assert_eq!(
+        (v.fund, v.from.as_str(), v.to.as_str(), v.amount),
+        (q.fund, q.from.as_str(), q.to.as_str(), q.amount),
+        "{file}: the verdict echoes the question"
+    );
+    assert_eq!(
+        v.allowed,
+        ALLOWING.contains(&v.rule),
+        "{file}: allowed under {}",
+        v.rule
+    );
+    if q.fund == Fund::AdCredit && !q.from.eq_ignore_ascii_case("bc") {
+        assert!(!v.allowed, "{file}: allocated ad credit moved");
+    }
+}
+
+/// `bc`, or `account` for an account id.
+fn side(id: &str) -> &'static str {
+    if id.eq_ignore_ascii_case("bc") {
+        "bc"
+    } else {
+        "account"
+    }
+}
+
 #[test]
 fn scenario_and_move_fixtures() {
     let mut fired: BTreeMap<RuleId, usize> = BTreeMap::new();
+    let (mut roles, mut statuses, mut directions) =
+        (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     let scenarios = fixtures("scenarios");
     for path in &scenarios {
         let file = name(path);
@@ -94,6 +134,8 @@ fn scenario_and_move_fixtures() {
         let s = parse_scenario(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
         let r = check(&s).unwrap_or_else(|e| panic!("{file}: {e}"));
         invariants(&file, &s, &r);
+        roles.insert(format!("{:?}", s.actor_role));
+        statuses.extend(s.accounts.iter().map(|a| format!("{:?}", a.status)));
         for f in &r.findings {
             *fired.entry(f.rule).or_default() += 1;
         }
@@ -105,7 +147,16 @@ fn scenario_and_move_fixtures() {
         let text = std::fs::read_to_string(path).unwrap();
         let q = parse_move_question(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
         let v = can_move(&q).unwrap_or_else(|e| panic!("{file}: {e}"));
-        assert_eq!(v.source, v.rule.source(), "{file}: source");
+        verdict_invariants(&file, &q, &v);
+        directions.insert((
+            format!("{:?}", q.fund),
+            side(&q.from),
+            side(&q.to),
+            q.scenario.is_some(),
+        ));
+        if let Some(s) = &q.scenario {
+            roles.insert(format!("{:?}", s.actor_role));
+        }
         *fired.entry(v.rule).or_default() += 1;
         insta::assert_json_snapshot!(format!("move-{file}"), v);
     }
@@ -122,9 +173,45 @@ fn scenario_and_move_fixtures() {
         RuleId::ALL.len()
     );
     assert!(
-        scenarios.len() >= 30 && moves.len() >= 30,
+        scenarios.len() >= 40 && moves.len() >= 30,
         "too few fixtures"
     );
+    // Every role, every status, and every fund × direction (with and without a scenario).
+    let all_roles = [
+        Role::Admin,
+        Role::FinanceManager,
+        Role::FinanceAnalyst,
+        Role::Standard,
+        Role::Operator,
+        Role::Analyst,
+    ];
+    for role in all_roles {
+        assert!(
+            roles.contains(&format!("{role:?}")),
+            "no fixture as {role:?}"
+        );
+    }
+    for status in [
+        Status::Active,
+        Status::InReview,
+        Status::Suspended,
+        Status::Closed,
+    ] {
+        assert!(
+            statuses.contains(&format!("{status:?}")),
+            "no scenario with a {status:?} account"
+        );
+    }
+    for fund in [Fund::AdCredit, Fund::Cash, Fund::CreditLine] {
+        for (from, to) in [("bc", "account"), ("account", "bc"), ("account", "account")] {
+            for with_scenario in [false, true] {
+                assert!(
+                    directions.contains(&(format!("{fund:?}"), from, to, with_scenario)),
+                    "no move fixture for {fund:?} {from} → {to} (scenario: {with_scenario})"
+                );
+            }
+        }
+    }
     assert!(never.is_empty(), "rules no fixture makes fire: {never:?}");
     // Every rule also has a fixture where it does not fire: some report lacks it.
     let mut absent_somewhere = BTreeSet::new();

@@ -30,7 +30,22 @@ fn malformed_inputs() {
     let table = std::fs::read_to_string(&path).unwrap();
     let update = std::env::var_os("UPDATE_MALFORMED").is_some();
     let (mut rows, mut wrong, mut out) = (0, Vec::new(), String::new());
+    let mut pending = 0;
     for line in table.lines() {
+        if let Some(row) = line.strip_prefix("# pending: ") {
+            // A known gap in the core: it must not panic, and once it gives the expected message
+            // the row should become a normal one.
+            let [name, kind, input, expected] = row.split('\t').collect::<Vec<_>>()[..] else {
+                panic!("bad pending row: {row}")
+            };
+            let got = catch_unwind(AssertUnwindSafe(|| outcome(kind, input)))
+                .unwrap_or_else(|_| format!("PANIC on {name}"));
+            assert!(!got.starts_with("PANIC"), "{got}");
+            if got == expected {
+                println!("pending case {name} now gets the expected message: drop its prefix");
+            }
+            pending += 1;
+        }
         if line.starts_with('#') || line.trim().is_empty() {
             out.push_str(line);
             out.push('\n');
@@ -52,9 +67,38 @@ fn malformed_inputs() {
         std::fs::write(&path, out).unwrap();
     }
     println!(
-        "malformed inputs: {}/{rows} rejected with the expected message",
+        "malformed inputs: {}/{rows} rejected with the expected message ({pending} pending)",
         rows - wrong.len()
     );
-    assert!(rows >= 40, "only {rows} malformed cases");
+    assert!(rows >= 50, "only {rows} malformed cases");
     assert!(update || wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Negative zero is zero, not a malformed amount and not a negative balance.
+#[test]
+fn negative_zero_is_accepted_as_zero() {
+    let input = r#"{"today": "2026-11-24", "actor_role": "admin",
+        "business_center": {"entity": "Acme", "currency": "USD", "cash_balance": "-0.00",
+          "ad_credits": [{"id": "promo", "amount": "100.00"}]},
+        "accounts": [{"id": "us", "entity": "Acme", "currency": "USD", "status": "active",
+          "ad_credit_balance": "-0", "cash_balance": "-0.0", "planned_spend": "-0.00"}],
+        "allocations": [{"credit": "promo", "account": "us", "amount": "10.00"}]}"#;
+    let s = parse_scenario(input).unwrap();
+    assert_eq!(s.accounts[0].ad_credit_balance.to_string(), "0.00");
+    assert!(!s.business_center.cash_balance.is_negative());
+    let r = check(&s).unwrap();
+    assert!(r.valid, "{:?}", r.findings);
+    assert!(r
+        .findings
+        .iter()
+        .all(|f| f.rule.as_str() != "invalid-amount"));
+    // A zero planned spend: all 10.00 allocated would stay locked.
+    assert_eq!(
+        r.after.accounts[0].locked_surplus.unwrap().to_string(),
+        "10.00"
+    );
+    // As a move amount it is zero, so it cannot be moved; but it is not an input error.
+    let q = parse_move_question(r#"{"fund": "cash", "from": "bc", "to": "us", "amount": "-0.00"}"#)
+        .unwrap();
+    assert_eq!(can_move(&q).unwrap().rule.as_str(), "invalid-amount");
 }
