@@ -348,7 +348,39 @@ fn test() -> Result<()> {
 fn bench(args: &[String]) -> Result<()> {
     let root = root();
     if args.iter().any(|a| a == "--peers") {
-        bail!("`bench --peers` (the side-by-side with Pagefind and MiniSearch) is not built yet");
+        // adcredit side by side with Pagefind and MiniSearch on the same content, in the same
+        // headless Chromium: bench/peers/run.mjs prints the table and writes bench/results.md and
+        // bench/peers.svg. Other flags (--quick, --reuse) go to the runner.
+        let started = Instant::now();
+        setup(Need::Test)?;
+        step("building the adcredit CLI (release)");
+        run(
+            &root,
+            "cargo",
+            &["build", "--release", "-p", "adcredit-cli"],
+        )?;
+        dist()?;
+        let peers = root.join("bench");
+        if !npm_up_to_date(&peers) {
+            step("installing the peers at their pinned versions (npm ci in bench/)");
+            run(&peers, "npm", &["ci", "--no-audit", "--no-fund"])?;
+        }
+        step("side by side: adcredit, Pagefind, MiniSearch (headless Chromium)");
+        let bin = cli_binary().display().to_string();
+        let root_s = root.display().to_string();
+        let mut node_args = vec!["bench/peers/run.mjs"];
+        node_args.extend(args.iter().map(String::as_str).filter(|a| *a != "--peers"));
+        run_env(
+            &root,
+            "node",
+            &node_args,
+            &[("ADCREDIT_BIN", &bin), ("ADCREDIT_ROOT", &root_s)],
+        )?;
+        println!(
+            "\nxtask bench --peers finished in {:.0} s",
+            started.elapsed().as_secs_f64()
+        );
+        return Ok(());
     }
     step("rules core: check of 1k / 10k / 100k allocation lines (criterion)");
     run(
