@@ -56,26 +56,171 @@ impl Error {
 /// assert_eq!(err.to_string(), "today: expected a date string such as \"2026-11-24\", found the number 5");
 /// ```
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
-    if json.trim().is_empty() {
-        return Err(Error::input(
-            "",
-            "the input is empty: expected a JSON object",
-        ));
-    }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let inner = e.inner();
-        if inner.is_syntax() || inner.is_eof() {
-            syntax_error(inner)
-        } else {
-            path_error(
-                &e.path().to_string(),
-                &strip_position(&inner.to_string(), inner),
-            )
+    let tree = tree::parse(json).map_err(|e| match e {
+        // A whole input written as an array: name what was expected.
+        Error::Input { path, message }
+            if path.is_empty() && message.ends_with("found an array") =>
+        {
+            let name = std::any::type_name::<T>()
+                .rsplit("::")
+                .next()
+                .unwrap_or_default();
+            let expected = expected_phrase(&format!("struct {name}"));
+            Error::input("", format!("expected {expected}, found an array"))
         }
+        other => other,
     })?;
-    de.end().map_err(|e| syntax_error(&e))?;
-    Ok(value)
+    tree::reject_positional_structs(&tree)?;
+    serde_path_to_error::deserialize(&tree)
+        .map_err(|e| path_error(&e.path().to_string(), &e.inner().to_string()))
+}
+
+/// JSON text to a tree, with the checks serde_json leaves out: duplicate keys are an error
+/// (serde_json keeps the last silently), and so is an array where an object belongs (serde
+/// accepts a struct written positionally, `["2026-11-24", "admin", …]`).
+mod tree {
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+    use serde_json::{Map, Value};
+
+    use super::{strip_position, syntax_error, Error};
+
+    /// Marks a duplicate key in a serde error message, followed by its path.
+    const DUPLICATE: &str = "\u{1}duplicate\u{1}";
+
+    pub(super) fn parse(json: &str) -> Result<Value, Error> {
+        let trimmed = json.trim_start();
+        if trimmed.is_empty() {
+            return Err(Error::input(
+                "",
+                "the input is empty: expected a JSON object",
+            ));
+        }
+        if trimmed.starts_with('[') {
+            return Err(Error::input("", "expected an object, found an array"));
+        }
+        let mut de = serde_json::Deserializer::from_str(json);
+        let tree = Node {
+            path: String::new(),
+        }
+        .deserialize(&mut de)
+        .map_err(|e| {
+            let msg = strip_position(&e.to_string(), &e);
+            match msg.strip_prefix(DUPLICATE) {
+                Some(path) => Error::input(path, "is given twice"),
+                None => syntax_error(&e),
+            }
+        })?;
+        de.end().map_err(|e| syntax_error(&e))?;
+        Ok(tree)
+    }
+
+    /// Where the input has lists of objects; everywhere else an array may not stand for an object.
+    const LISTS: [&str; 3] = ["ad_credits", "accounts", "allocations"];
+    /// Keys whose value is an object.
+    const OBJECTS: [&str; 2] = ["business_center", "scenario"];
+
+    pub(super) fn reject_positional_structs(v: &Value) -> Result<(), Error> {
+        walk(v, "")
+    }
+
+    fn walk(v: &Value, path: &str) -> Result<(), Error> {
+        let Value::Object(map) = v else { return Ok(()) };
+        for (k, child) in map {
+            let here = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            match child {
+                Value::Array(_) if OBJECTS.contains(&k.as_str()) => {
+                    return Err(Error::input(here, "expected an object, found an array"));
+                }
+                Value::Array(items) if LISTS.contains(&k.as_str()) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let at = format!("{here}[{i}]");
+                        if item.is_array() {
+                            return Err(Error::input(at, "expected an object, found an array"));
+                        }
+                        walk(item, &at)?;
+                    }
+                }
+                Value::Object(_) if OBJECTS.contains(&k.as_str()) => walk(child, &here)?,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Builds a [`Value`] like serde_json's own, refusing duplicate keys.
+    struct Node {
+        path: String,
+    }
+
+    impl<'de> DeserializeSeed<'de> for Node {
+        type Value = Value;
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Node {
+        type Value = Value;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+            Ok(Value::Bool(v))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+            Ok(Value::String(v.to_owned()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Value, E> {
+            Ok(Value::String(v))
+        }
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_none<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element_seed(Node {
+                path: format!("{}[{}]", self.path, items.len()),
+            })? {
+                items.push(item);
+            }
+            Ok(Value::Array(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let mut out = Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let path = if self.path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{}.{key}", self.path)
+                };
+                if out.contains_key(&key) {
+                    return Err(de::Error::custom(format_args!("{DUPLICATE}{path}")));
+                }
+                let value = map.next_value_seed(Node { path })?;
+                out.insert(key, value);
+            }
+            Ok(Value::Object(out))
+        }
+    }
 }
 
 fn syntax_error(e: &serde_json::Error) -> Error {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Account, Error, Money, RuleId, Scenario, Status};
 
 /// The kind of funds a move question is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Fund {
@@ -20,6 +20,19 @@ pub enum Fund {
     Cash,
     /// Credit line.
     CreditLine,
+}
+
+impl<'de> Deserialize<'de> for Fund {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::scenario::named(
+            d,
+            &[
+                ("ad_credit", Fund::AdCredit),
+                ("cash", Fund::Cash),
+                ("credit_line", Fund::CreditLine),
+            ],
+        )
+    }
 }
 
 impl Fund {

@@ -129,7 +129,7 @@ pub struct Allocation {
 }
 
 /// Business Center and ad-account roles (F20).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Role {
@@ -179,7 +179,7 @@ impl Role {
 }
 
 /// An ad account's status.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Status {
@@ -203,6 +203,70 @@ impl Status {
             Status::Closed => "closed",
         }
     }
+}
+
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        named(
+            d,
+            &[
+                ("admin", Role::Admin),
+                ("finance_manager", Role::FinanceManager),
+                ("finance_analyst", Role::FinanceAnalyst),
+                ("standard", Role::Standard),
+                ("operator", Role::Operator),
+                ("analyst", Role::Analyst),
+            ],
+        )
+    }
+}
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        named(
+            d,
+            &[
+                ("active", Status::Active),
+                ("in_review", Status::InReview),
+                ("suspended", Status::Suspended),
+                ("closed", Status::Closed),
+            ],
+        )
+    }
+}
+
+/// Decode one of a fixed set of names, with one wording for every wrong value: an unknown
+/// name is `"x" is not one of …`, any other JSON type `expected one of …, found …`.
+pub(crate) fn named<'de, D: Deserializer<'de>, T: Copy>(
+    d: D,
+    names: &'static [(&'static str, T)],
+) -> Result<T, D::Error> {
+    struct V<T: 'static>(&'static [(&'static str, T)]);
+    impl<T: 'static> V<T> {
+        fn list(&self) -> String {
+            self.0
+                .iter()
+                .map(|(n, _)| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    }
+    impl<T: Copy + 'static> Visitor<'_> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "one of {}", self.list())
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            match self.0.iter().find(|(n, _)| *n == v) {
+                Some((_, t)) => Ok(*t),
+                None => Err(E::custom(format_args!(
+                    "{v:?} is not one of {}",
+                    self.list()
+                ))),
+            }
+        }
+    }
+    d.deserialize_any(V(names))
 }
 
 /// An ISO 4217 currency code such as `USD`.
