@@ -138,6 +138,11 @@ pub struct Step {
     pub how: String,
 }
 
+/// `m` in `cur`, written with the currency's decimals ("20000 JPY", "12.50 USD").
+fn money_in(m: Money, cur: &Currency) -> String {
+    format!("{} {cur}", m.with_decimals(cur.decimals()))
+}
+
 /// Check and simulate a plan.
 ///
 /// ```
@@ -171,7 +176,6 @@ struct CreditState {
     usable: bool,
     left: Money,
     allocated: Money,
-    requested: Money,
 }
 
 impl<'a> Checker<'a> {
@@ -217,8 +221,9 @@ impl<'a> Checker<'a> {
         &mut self.findings[last]
     }
 
+    /// An amount in the Business Center's currency, with that currency's decimals.
     fn money(&self, m: Money) -> String {
-        format!("{m} {}", self.cur)
+        money_in(m, self.cur)
     }
 
     fn run(mut self) -> Result<Report, Error> {
@@ -249,16 +254,7 @@ impl<'a> Checker<'a> {
                 usable,
                 left: c.amount,
                 allocated: Money::ZERO,
-                requested: Money::ZERO,
             });
-        }
-        for a in &s.allocations {
-            if let Some(&ci) = self.credits.get(a.credit.as_str()) {
-                if a.amount.is_positive() {
-                    let st = &mut credit_state[ci];
-                    st.requested = st.requested.checked_add(a.amount)?;
-                }
-            }
         }
 
         let mut received = vec![Money::ZERO; s.accounts.len()];
@@ -285,22 +281,44 @@ impl<'a> Checker<'a> {
             let (Some((ci, c)), Some((ai, acc))) = (credit, account) else {
                 continue;
             };
-            if self.error_count() > errors_before || !credit_state[ci].usable {
+            if self.error_count() > errors_before {
+                continue;
+            }
+            if !credit_state[ci].usable {
+                let msg = format!(
+                    "Line {} draws on {:?}, whose own amount ({}) is not usable; fix the credit's amount first",
+                    i + 1,
+                    c.id,
+                    self.money(c.amount)
+                );
+                let f = self.push(Severity::Error, RuleId::InvalidAmount, msg);
+                f.allocation = Some(i);
+                f.account = Some(acc.id.clone());
+                f.credit = Some(c.id.clone());
+                f.path = Some(format!("allocations[{i}].credit"));
                 continue;
             }
             let st = &mut credit_state[ci];
             if line.amount > st.left {
-                let msg = format!(
-                    "Line {} asks for {} of {:?}, but only {} of it is left after the lines before it. \
-                     Allocations from {:?} total {} while the credit holds {}",
-                    i + 1,
-                    self.money(line.amount),
-                    c.id,
-                    self.money(credit_state[ci].left),
-                    c.id,
-                    self.money(credit_state[ci].requested),
-                    self.money(c.amount),
-                );
+                let left = credit_state[ci].left;
+                let msg = if left == c.amount {
+                    format!(
+                        "Line {} asks for {} of {:?}, but the credit holds only {}",
+                        i + 1,
+                        self.money(line.amount),
+                        c.id,
+                        self.money(c.amount),
+                    )
+                } else {
+                    format!(
+                        "Line {} asks for {} of {:?}, but only {} of its {} is left after the earlier lines",
+                        i + 1,
+                        self.money(line.amount),
+                        c.id,
+                        self.money(left),
+                        self.money(c.amount),
+                    )
+                };
                 let f = self.push(Severity::Error, RuleId::InsufficientCredit, msg);
                 f.allocation = Some(i);
                 f.account = Some(acc.id.clone());
@@ -343,13 +361,15 @@ impl<'a> Checker<'a> {
         let mut accounts_after = Vec::with_capacity(s.accounts.len());
         for (ai, acc) in s.accounts.iter().enumerate() {
             let balance = acc.ad_credit_balance.checked_add(received[ai])?;
-            let locked_surplus = match acc.planned_spend {
+            // A planned spend that is not a usable amount (reported as invalid-amount) is no plan.
+            let plan = acc
+                .planned_spend
+                .filter(|p| self.amount_ok(*p, false, acc.currency.decimals()));
+            let locked_surplus = match plan {
                 Some(p) => Some(balance.saturating_surplus_over(p)?),
                 None => None,
             };
-            if let (Some(p), Some(surplus), Some(line)) =
-                (acc.planned_spend, locked_surplus, last_line_to[ai])
-            {
+            if let (Some(p), Some(surplus), Some(line)) = (plan, locked_surplus, last_line_to[ai]) {
                 if surplus.is_positive() {
                     let msg = format!(
                         "{} would hold {} of ad credit but plans to spend {} before it expires: \
@@ -366,13 +386,20 @@ impl<'a> Checker<'a> {
                 }
             }
             if matches!(acc.status, Status::Suspended | Status::Closed) && balance.is_positive() {
-                let msg = format!(
-                    "{} is {} and holds {balance} {} of ad credit: that credit is generally forfeited, cannot be \
-                     refunded while the suspension lasts, and never returns to the Business Center",
-                    acc.label(),
-                    acc.status.label(),
-                    acc.currency
-                );
+                let held = money_in(balance, &acc.currency);
+                let msg = if acc.status == Status::Closed {
+                    format!(
+                        "{} is closed and still holds {held} of ad credit: credit in a closed account is \
+                         lost and never returns to the Business Center",
+                        acc.label()
+                    )
+                } else {
+                    format!(
+                        "{} is suspended and holds {held} of ad credit: that credit is generally forfeited, \
+                         cannot be refunded while the suspension lasts, and never returns to the Business Center",
+                        acc.label()
+                    )
+                };
                 let f = self.push(Severity::Warning, RuleId::AccountSuspended, msg);
                 f.account = Some(acc.id.clone());
                 f.path = Some(format!("accounts[{ai}].ad_credit_balance"));
@@ -603,17 +630,21 @@ impl<'a> Checker<'a> {
         must_be_positive: bool,
         cur: &Currency,
     ) -> String {
+        let shown = money_in(m, cur);
         if must_be_positive && !m.is_positive() {
-            format!("{what}: {m} {cur} is not an amount that can be allocated; it must be more than zero")
-        } else if m.is_negative() {
-            format!("{what}: {m} {cur} is negative; a balance cannot be below zero")
-        } else {
-            let places = cur.decimals();
             format!(
-                "{what}: {m} {cur} has more decimals than {cur} allows ({places}); Business Center \
-                 amounts take at most {places} decimal place{}",
-                if places == 1 { "" } else { "s" }
+                "{what}: {shown} is not an amount that can be allocated; it must be more than zero"
             )
+        } else if m.is_negative() {
+            format!("{what}: {shown} is negative; it cannot be below zero")
+        } else {
+            match cur.decimals() {
+                0 => format!("{what}: {shown}: {cur} amounts are whole numbers"),
+                places => format!(
+                    "{what}: {shown} has more decimals than {cur} allows; Business Center amounts take \
+                     at most {places} decimal places"
+                ),
+            }
         }
     }
 

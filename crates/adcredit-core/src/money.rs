@@ -147,12 +147,19 @@ impl Money {
         Ok(Money(d))
     }
 
-    /// The amount as written for people and JSON: at least two decimals, more only when
-    /// the amount has them (`"10"` → `"10.00"`, `"10.005"` → `"10.005"`).
+    /// The amount as written for people and JSON: at least two decimals, more only when the
+    /// amount has significant ones (`"10"` → `"10.00"`, `"10.500"` → `"10.50"`, `"10.005"` →
+    /// `"10.005"`).
     fn render(self) -> String {
-        let mut d = self.0;
-        if d.scale() < 2 {
-            d.rescale(2);
+        self.with_decimals(2)
+    }
+
+    /// The amount with at least `places` decimals and no insignificant zeros beyond them: for
+    /// messages in a currency with other minor units (`with_decimals(0)` of 20000.00 is `20000`).
+    pub fn with_decimals(self, places: u32) -> String {
+        let mut d = self.0.normalize();
+        if d.scale() < places {
+            d.rescale(places);
         }
         d.to_string()
     }

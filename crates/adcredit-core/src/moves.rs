@@ -200,7 +200,14 @@ fn decide(q: &MoveQuestion) -> Result<Decision, Error> {
         if !m.is_positive() || m.has_more_decimals_than(places) {
             return deny(
                 RuleId::InvalidAmount,
-                format!("{m} cannot be moved: amounts must be more than zero with at most {places} decimal places"),
+                match (places, m.with_decimals(places)) {
+                    (0, shown) if m.is_positive() => {
+                        format!("{shown} cannot be moved: amounts in this currency are whole numbers")
+                    }
+                    (_, shown) => format!(
+                        "{shown} cannot be moved: amounts must be more than zero with at most {places} decimal places"
+                    ),
+                },
             );
         }
     }
@@ -282,7 +289,7 @@ fn with_scenario(
         }
     };
     let cur = &s.business_center.currency;
-    let money = |m: Money| format!("{m} {cur}");
+    let money = |m: Money| format!("{} {cur}", m.with_decimals(cur.decimals()));
     if !s.actor_role.can_allocate() {
         return deny(
             RuleId::RoleNotPermitted,
@@ -342,17 +349,26 @@ fn with_scenario(
     }
     let amount = q.amount;
     let exceeds = |have: Money| amount.is_some_and(|m| m > have);
+    let asked = amount.map(money).unwrap_or_default();
     match (q.fund, from_acc, to_acc) {
         (Fund::AdCredit, None, Some(acc)) => {
             let mut usable = Money::ZERO;
+            let mut largest = Money::ZERO;
             let mut expired = 0;
             for c in &s.business_center.ad_credits {
                 if c.expires.is_some_and(|e| e < s.today) {
                     expired += 1;
                 } else if c.amount.is_positive() {
                     usable = usable.checked_add(c.amount)?;
+                    largest = largest.max(c.amount);
                 }
             }
+            // Each allocation draws on one credit: more than the largest takes several.
+            let several = if exceeds(largest) {
+                " as several allocations, one per credit (no single credit holds that much)"
+            } else {
+                ""
+            };
             if usable.is_zero() && expired > 0 {
                 return deny(
                     RuleId::CreditExpired,
@@ -374,9 +390,9 @@ fn with_scenario(
             allow(
                 RuleId::ManualAllocation,
                 format!(
-                    "Yes: allocate {} to {} by hand in Business Center (Finance → Payment Management). It takes \
-                     effect at once and is final; the credit can never leave {} again, so allocate only what it \
-                     will spend before the credit expires",
+                    "Yes: allocate {} to {}{several} by hand in Business Center (Finance → Payment \
+                     Management). It takes effect at once and is final; the credit can never leave {} again, so \
+                     allocate only what it will spend before the credit expires",
                     amount.map(money).unwrap_or_else(|| format!("up to {}", money(usable))),
                     acc.label(),
                     acc.label()
@@ -388,7 +404,7 @@ fn with_scenario(
                 return deny(
                     RuleId::InsufficientBalance,
                     format!(
-                        "The Business Center holds {} in cash, less than the amount asked for",
+                        "The Business Center holds {} in cash, less than the {asked} asked for",
                         money(s.business_center.cash_balance)
                     ),
                 );
@@ -406,7 +422,7 @@ fn with_scenario(
                 return deny(
                     RuleId::InsufficientBalance,
                     format!(
-                        "{} holds {} in cash, less than the amount asked for",
+                        "{} holds {} in cash, less than the {asked} asked for",
                         acc.label(),
                         money(acc.cash_balance)
                     ),
@@ -435,7 +451,7 @@ fn with_scenario(
                 return deny(
                     RuleId::InsufficientBalance,
                     format!(
-                        "The credit line has {} available, less than the amount asked for",
+                        "The credit line has {} available, less than the {asked} asked for",
                         money(s.business_center.credit_line)
                     ),
                 );
@@ -456,7 +472,7 @@ fn with_scenario(
                 return deny(
                     RuleId::InsufficientBalance,
                     format!(
-                        "{} holds {} in cash, less than the amount asked for",
+                        "{} holds {} in cash, less than the {asked} asked for",
                         a.label(),
                         money(a.cash_balance)
                     ),
