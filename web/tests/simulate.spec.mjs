@@ -48,10 +48,10 @@ test('allocation lines can be added and removed, and findings follow', async ({ 
   await expect(w.getByLabel(`Credit (Allocation plan ${before + 1})`)).toBeFocused(); // the new line's first field
   await w.getByLabel(`Account (Allocation plan ${before + 1})`).selectOption('nl');
   await w.getByLabel(`Amount (Allocation plan ${before + 1})`).fill('10.00');
-  await expect(w.locator('[data-part="findings"] [data-rule="account-suspended"]')).toBeVisible();
+  await expect(w.locator('[data-part="findings"] [data-rule="account-suspended"][data-severity="error"]')).toBeVisible();
   await w.getByRole('button', { name: `Remove Allocation plan ${before + 1}` }).click();
   await expect(rows).toHaveCount(before);
-  await expect(w.locator('[data-part="findings"] [data-rule="account-suspended"]')).toHaveCount(0);
+  await expect(w.locator('[data-part="findings"] [data-rule="account-suspended"][data-severity="error"]')).toHaveCount(0);
 });
 
 test('export JSON, import it back, and export the steps as CSV', async ({ page }) => {

@@ -37,9 +37,11 @@ const malformed = (() => {
     } catch {
       continue;
     }
-    // A number beyond f64 (1e400) becomes Infinity in JS: not the same input any more.
-    if (/\d{17,}|e\d{3}/i.test(input)) continue;
-    rows.push({ name, kind, value, expected });
+    // Inputs JS cannot carry as they are: a number beyond f64 (1e400 becomes Infinity), lone
+    // surrogates (re-escaped elsewhere), duplicate keys (JSON.parse keeps the last one).
+    if (/\d{17,}|e\d{3}/i.test(input) || /\\ud[89a-f]/i.test(input)) continue;
+    if ((JSON.stringify(value).match(/":/g) ?? []).length < (input.match(/"\s*:/g) ?? []).length) continue;
+    rows.push({ name, kind, text: input, expected });
   }
   return rows;
 })();
@@ -55,7 +57,11 @@ async function inPage(page, items, op) {
         checkPlan: (x) => m.checkPlan(x),
         canMove: (x) => m.canMove(x),
         search: (x) => m.search(x, { limit: 10 }),
-        malformed: (x) => (x.kind === 'move' ? m.canMove(x.value) : m.checkPlan(x.value)),
+        // Passed as text: Playwright cannot hand deeply nested values to the page.
+        malformed: (x) => {
+          const value = JSON.parse(x.text);
+          return x.kind === 'move' ? m.canMove(value) : m.checkPlan(value);
+        },
       }[op];
       const out = [];
       for (const x of items) {
@@ -96,7 +102,7 @@ test.describe('wasm and native agree', () => {
     moves.forEach((file, i) => {
       const q = inputs[i];
       const args = ['can-move', '--json', '--fund', q.fund, '--from', q.from, '--to', q.to];
-      if (q.amount !== undefined) args.push('--amount', q.amount);
+      if (q.amount !== undefined) args.push(`--amount=${q.amount}`);
       if (q.scenario !== undefined) {
         const sf = join(dir, basename(file));
         writeFileSync(sf, JSON.stringify(q.scenario));
@@ -125,10 +131,11 @@ test.describe('wasm and native agree', () => {
   });
 
   test('the malformed-input table rejects in wasm with the native message, never a trap', async ({ page }) => {
+    test.setTimeout(180_000);
     expect(malformed.length).toBeGreaterThanOrEqual(30);
     const got = await inPage(
       page,
-      malformed.map((r) => ({ kind: r.kind, value: r.value })),
+      malformed.map((r) => ({ kind: r.kind, text: r.text })),
       'malformed',
     );
     const wrong = [];
