@@ -241,8 +241,12 @@ fn wasm() -> Result<()> {
     Ok(())
 }
 
+/// The release CLI, wherever cargo puts its builds (`CARGO_TARGET_DIR` or `target/`).
 fn cli_binary() -> PathBuf {
-    root().join("target/release/adcredit")
+    env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+        .join("release/adcredit")
 }
 
 /// The search index and bundle into index/.
