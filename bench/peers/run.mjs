@@ -19,7 +19,7 @@ import {
   cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -404,6 +404,7 @@ for (const corpus of ['content', 'syn']) {
 }
 
 const timed = { content: {}, syn: {} };
+const loadBefore = loadavg();
 for (const corpus of ['content', 'syn']) {
   for (const sys of TIMED_SYSTEMS[corpus]) {
     step(`${CORPORA[corpus]}: ${NAMES[sys]}, ${COLD_RUNS[corpus]} cold runs × (first answer + ${QUERIES[corpus].length} queries)`);
@@ -431,9 +432,10 @@ for (const corpus of ['content', 'syn']) {
       const heaps = await page.evaluate(() => window.bench.memory());
       await cdp.send('HeapProfiler.collectGarbage');
       const after = await renderers();
-      // The page's renderer is the one that grew: the system's code, index, caches and workers.
+      // What grew, summed over the renderer processes (the page's, with its workers; nothing else
+      // runs meanwhile): the system's code, index, caches, workers and wasm memories.
       let memory = 0;
-      for (const [pid, v] of after) memory = Math.max(memory, v - (before.get(pid) ?? v));
+      for (const [pid, v] of after) memory += Math.max(0, v - (before.get(pid) ?? 0));
       await context.close();
       runs.push({
         first: { ms: first.ms, requests: firstNet.requests, bytes: firstNet.bytes, urls: firstNet.urls, top: first.results[0]?.id },
@@ -452,18 +454,21 @@ for (const corpus of ['content', 'syn']) {
       laterBytes: med((r) => mean(r.bytes)),
       laterBytesP95: med((r) => quantile(r.bytes, 0.95)),
       laterBytesMax: med((r) => Math.max(...r.bytes)),
+      laterBytesMaxQuery: QUERIES[corpus][runs[0].bytes.indexOf(Math.max(...runs[0].bytes))],
       laterRequests: med((r) => mean(r.reqs)),
       p50: med((r) => median(r.lat)),
       p95: med((r) => quantile(r.lat, 0.95)),
       memory: med((r) => r.memory),
       heaps: med((r) => r.heaps ?? NaN),
       queries: QUERIES[corpus].length,
+      overBudget: med((r) => r.bytes.filter((b) => b > 150 * 1024).length),
       runs: runs.length,
     };
   }
 }
 await browser.close();
 await srv.close();
+const loadAfter = loadavg();
 
 // --- report ---------------------------------------------------------------------------------------
 const versions = {
@@ -479,6 +484,7 @@ const machine = {
   chromium: chromiumVersion,
   node: process.version,
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+  load: `load average (1 min) ${loadBefore[0].toFixed(1)} before the timed runs, ${loadAfter[0].toFixed(1)} after (the cores are shared; above ${cpus().length} means something else was running)`,
 };
 const docsCount = {
   content: JSON.parse(readFileSync(join(OUT, 'content/docs.json'), 'utf8')).length,
@@ -554,18 +560,24 @@ for (const corpus of ['content', 'syn']) {
 }
 {
   const a = T.syn.adcredit;
-  goals.push(`${a.laterBytes <= 150 * 1024 ? 'MET' : 'MISSED'}: 10k corpus ≤ 150 KB per query: mean ${fmtBytes(a.laterBytes)}, p95 ${fmtBytes(a.laterBytesP95)}, max ${fmtBytes(a.laterBytesMax)} per later query; ` +
-    `the first answer ${fmtBytes(a.firstBytes)} (of which the engine, wasm + glue, ${fmtBytes(sizes('syn', 'adcredit').engine)})`);
+  const engine = sizes('syn', 'adcredit').engine;
+  const budget = 150 * 1024;
+  const verdict = a.laterBytesMax <= budget ? 'MET' : a.laterBytesP95 <= budget ? 'MET on the mean and p95, not on every query' : a.laterBytes <= budget ? 'MET on the mean only' : 'MISSED';
+  goals.push(`${verdict}: 10k corpus ≤ 150 KB per query: mean ${fmtBytes(a.laterBytes)}, p95 ${fmtBytes(a.laterBytesP95)}, max ${fmtBytes(a.laterBytesMax)} per later query` +
+    (a.laterBytesMax > budget ? ` (the largest, "${a.laterBytesMaxQuery}", over by ${fmtBytes(a.laterBytesMax - budget)}; ${T.syn.adcredit.overBudget} of ${QUERIES.syn.length} queries over 150 KB)` : '') +
+    `; the first answer ${fmtBytes(a.firstBytes)}, of which the engine (wasm + glue, fetched once) ${fmtBytes(engine)}, index ${fmtBytes(a.firstBytes - engine)}` +
+    (a.firstBytes - engine > budget ? ` (over by ${fmtBytes(a.firstBytes - engine - budget)} without the engine)` : ''));
 }
 const ratioLines = [];
 for (const corpus of ['content', 'syn']) {
   const A = T[corpus].adcredit;
   const P = T[corpus].pagefind;
   const M = T[corpus].minisearch;
-  ratioLines.push(`- ${CORPORA[corpus]}: first answer ${words(ratio(A.firstBytes, P.firstBytes))} bytes than Pagefind, ${words(ratio(A.firstBytes, M.firstBytes))} than MiniSearch; ` +
-    `later queries ${P.laterBytes > 0 && A.laterBytes > 0 ? words(ratio(A.laterBytes, P.laterBytes)) + ' bytes than Pagefind' : `${fmtBytes(A.laterBytes)} vs Pagefind's ${fmtBytes(P.laterBytes)}`}` +
-    ` (MiniSearch: ${fmtBytes(M.laterBytes)}, it loaded everything up front); ` +
-    `query p50 ${words(ratio(A.p50, P.p50), 'faster', 'slower')} than Pagefind, ${words(ratio(A.p50, M.p50), 'faster', 'slower')} than MiniSearch.`);
+  const later = A.laterBytes === 0
+    ? `later queries fetch nothing (Pagefind ${fmtBytes(P.laterBytes)} each; MiniSearch nothing, it loads the whole index up front)`
+    : `later queries ${words(ratio(A.laterBytes, P.laterBytes))} bytes than Pagefind (${fmtBytes(A.laterBytes)} vs ${fmtBytes(P.laterBytes)} each; MiniSearch nothing, it loads the whole index up front)`;
+  ratioLines.push(`- ${CORPORA[corpus]}: first answer ${words(ratio(A.firstBytes, P.firstBytes))} bytes than Pagefind, ${words(ratio(A.firstBytes, M.firstBytes))} than MiniSearch (${fmtBytes(A.firstBytes)} vs ${fmtBytes(P.firstBytes)} and ${fmtBytes(M.firstBytes)}); ` +
+    `${later}; query p50 ${words(ratio(A.p50, P.p50), 'faster', 'slower')} than Pagefind, ${words(ratio(A.p50, M.p50), 'faster', 'slower')} than MiniSearch.`);
 }
 ratioLines.push(`- Top-1 on the ${dev.length} dev questions: adcredit ${qual.adcredit.top1}, Pagefind ${qual.pagefind.top1}, MiniSearch ${qual.minisearch.top1} (top-3: ${qual.adcredit.top3}, ${qual.pagefind.top3}, ${qual.minisearch.top3}).`);
 
@@ -575,7 +587,7 @@ mdSections.push(`# adcredit vs Pagefind vs MiniSearch
 
 Generated by \`cargo xtask bench --peers\` (\`bench/peers/run.mjs\`) on ${machine.date}; the whole command took ${(elapsed / 60).toFixed(1)} min (builds of the Rust side not included).
 
-**Machine:** ${machine.cores} cores (\`nproc\`), ${machine.cpu}, ${machine.memory}; ${machine.chromium} (headless, on 127.0.0.1); Node ${machine.node}.
+**Machine:** ${machine.cores} cores (\`nproc\`), ${machine.cpu}, ${machine.memory}; ${machine.chromium} (headless, on 127.0.0.1); Node ${machine.node}; ${machine.load}.
 **Versions:** adcredit ${versions.adcredit}, Pagefind ${versions.pagefind} (npm \`pagefind\`, its own linux-x64 binary), MiniSearch ${versions.minisearch}, stemmer ${versions.stemmer}.
 
 ![bytes per query and latency per system](peers.svg)
@@ -613,7 +625,7 @@ ${SYSTEMS.map((s) => `- ${NAMES[s]}: ${qual[s].misses.length ? qual[s].misses.ma
 - **Bytes and requests** are counted by the bench's server (\`bench/peers/server.mjs\`): every response, status line + headers + body, gzip level 9 for text, wasm and adcredit's bundle/shards (Pagefind compresses its own files), so requests made from Web Workers count too. The bench page itself (\`bench.html\` + \`harness.js\`, the same for all) is not counted; everything from the system's first script to the ${LIMIT} results in hand is. Each cold run is a new browser context (empty HTTP cache).
 - **First answer**: "${FIRST.content}", from importing the system's page script to ${LIMIT} results with titles and snippets, median of the cold runs.
 - **Later queries** (same page, after the first answer): ${QUERIES.content.length} on the shipped content (the dev questions as typed word by word with the last word cut half way, whole, with a typo, and short queries such as "refnd", "voucher"), ${QUERIES.syn.length} on the 10k corpus (the dev questions, then words, tag + word pairs and titles drawn from the corpus, some cut half way). Latency is from the call to the ${LIMIT} results in hand, timed in the page (\`performance.now()\`), fetches included; p50/p95 per run, median over the runs. Bytes per later query: the mean per run, median over the runs.
-- **Memory**, after the first answer and all later queries, a garbage collection of the page first: **renderer growth** is how much the private memory (USS, \`/proc/PID/smaps_rollup\`) of the page's renderer process grew from the bare bench page — the system's code, index, caches, workers and wasm memories, whatever holds them; **JS heaps** is \`performance.measureUserAgentSpecificMemory()\` (the page is cross-origin isolated): the JS heaps of the page and its workers, without wasm memories.
+- **Memory**, after the first answer and all later queries, a garbage collection of the page first: **renderer growth** is how much the private memory (USS, \`/proc/PID/smaps_rollup\`) of Chromium's renderer processes grew from the bare bench page — the system's code, index, caches, workers and wasm memories, whatever holds them, summed over every renderer process that grew (nothing else runs meanwhile). Starting any script on a page costs about 20 MB here, so on the shipped content the three are within noise. **JS heaps** is \`performance.measureUserAgentSpecificMemory()\` (the page is cross-origin isolated): JS heaps only, no wasm memories.
 - **Quality**: top-1 / top-3 over the ${dev.length} questions of \`${relative(ROOT, devFile)}\` (a hit when a result is one of the question's acceptable ids), shipped content only (the synthetic corpus has no judged questions). Pagefind's result URL maps back to the id (\`/faq/x.html\` → \`faq/x\`, \`/article/a/b.html\` → \`article/a#b\`), MiniSearch's stored id is the id.
 - **CSP**: the bench server sends the product's CSP (\`script-src 'self' 'wasm-unsafe-eval'\`) to every system; none needed more.
 `);
