@@ -29,6 +29,7 @@ cargo xtask <command>
   wasm         build the wasm module into web/pkg/
   index        build the search index into index/
   bench        run the benchmarks and print the figures
+  bench --peers  adcredit vs Pagefind and MiniSearch on the same content (writes bench/results.md)
   fuzz [SECS]  run each fuzz target for SECS seconds (default 60; needs nightly)
   setup        only install the toolchain pieces
 ";
