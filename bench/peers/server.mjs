@@ -15,16 +15,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
+// The product's CSP and MIME types, from the site's own server.
+import { CSP, TYPES } from '../../web/serve.mjs';
+export { CSP };
 const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.bundle', '.bin', '.svg', '.txt']);
 
 export async function startServer({ dir }) {
