@@ -22,6 +22,9 @@ pub const FUZZY_FACTOR_2: f32 = 0.4;
 pub const FAQ_PREFERENCE: f32 = 1.2;
 /// Most expansions (prefix or typo) of one query word.
 pub const MAX_EXPANSIONS: usize = 8;
+/// Most query words looked up with typo tolerance (the first ones absent from the dictionary);
+/// keeps a long garbled query as fast as a short one.
+pub const MAX_FUZZY_WORDS: usize = 6;
 /// Most results one search returns.
 pub const MAX_LIMIT: usize = 100;
 
@@ -300,6 +303,7 @@ impl Searcher {
         let open_last = options.is_some_and(|o| o.prefix)
             && query.chars().next_back().is_some_and(is_word_char);
         let fuzzy = options.is_some_and(|o| o.fuzzy);
+        let mut fuzzy_words = 0;
         let mut seen: Vec<&str> = Vec::new();
         let mut slots = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
@@ -327,11 +331,13 @@ impl Searcher {
                     self.expand_prefix(&surface, &mut slot, missing);
                 }
                 if fuzzy
+                    && fuzzy_words < MAX_FUZZY_WORDS
                     && matches!(exact, Lookup::Absent)
                     && slot.candidates.is_empty()
                     && letters >= 4
                     && !surface.chars().any(|c| c.is_ascii_digit())
                 {
+                    fuzzy_words += 1;
                     self.expand_fuzzy(&token.term, &surface, letters, &mut slot, missing);
                 }
             }
