@@ -148,6 +148,16 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, in contract order.
+    pub const ALL: [Role; 6] = [
+        Role::Admin,
+        Role::FinanceManager,
+        Role::FinanceAnalyst,
+        Role::Standard,
+        Role::Operator,
+        Role::Analyst,
+    ];
+
     /// Whether this role may allocate or move funds (F6; see F20 for the admin caveat).
     pub fn can_allocate(self) -> bool {
         matches!(self, Role::Admin | Role::FinanceManager)
@@ -162,18 +172,6 @@ impl Role {
             Role::Standard => "A standard member",
             Role::Operator => "An operator",
             Role::Analyst => "An analyst",
-        }
-    }
-
-    /// The role as people write it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::FinanceManager => "finance manager",
-            Role::FinanceAnalyst => "finance analyst",
-            Role::Standard => "standard member",
-            Role::Operator => "operator",
-            Role::Analyst => "analyst",
         }
     }
 }
@@ -194,6 +192,14 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in contract order.
+    pub const ALL: [Status; 4] = [
+        Status::Active,
+        Status::InReview,
+        Status::Suspended,
+        Status::Closed,
+    ];
+
     /// The status as people write it.
     pub fn label(self) -> &'static str {
         match self {

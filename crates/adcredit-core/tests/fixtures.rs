@@ -179,26 +179,13 @@ fn scenario_and_move_fixtures() {
         "too few fixtures"
     );
     // Every role, every status, and every fund × direction (with and without a scenario).
-    let all_roles = [
-        Role::Admin,
-        Role::FinanceManager,
-        Role::FinanceAnalyst,
-        Role::Standard,
-        Role::Operator,
-        Role::Analyst,
-    ];
-    for role in all_roles {
+    for role in Role::ALL {
         assert!(
             roles.contains(&format!("{role:?}")),
             "no fixture as {role:?}"
         );
     }
-    for status in [
-        Status::Active,
-        Status::InReview,
-        Status::Suspended,
-        Status::Closed,
-    ] {
+    for status in Status::ALL {
         assert!(
             statuses.contains(&format!("{status:?}")),
             "no scenario with a {status:?} account"

@@ -101,17 +101,8 @@ fn currency() -> impl Strategy<Value = Currency> {
         .prop_map(|c| Currency::parse(c).unwrap())
 }
 
-const ROLES: [Role; 6] = [
-    Role::Admin,
-    Role::FinanceManager,
-    Role::FinanceAnalyst,
-    Role::Standard,
-    Role::Operator,
-    Role::Analyst,
-];
-
 fn role() -> impl Strategy<Value = Role> {
-    prop::sample::select(ROLES.to_vec())
+    prop::sample::select(Role::ALL.to_vec())
 }
 
 fn status() -> impl Strategy<Value = Status> {
