@@ -1,6 +1,7 @@
 //! Query resolution and ranking over a bundle (whole or sharded).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -8,7 +9,7 @@ use crate::analyzer::{is_word_char, truncate_query, MAX_QUERY_TERMS};
 use crate::bm25::{self, NormCache};
 use crate::bundle::{self, Meta, OpenedShard, TermShard};
 use crate::distance::bounded_distance;
-use crate::snippet::make_snippet;
+use crate::snippet::{make_snippet, DocTerms};
 use crate::{fold_words, Analyzer, DocKind, DocRecord, Error, FieldStats, ShardKey};
 
 /// Score factor of a word completed from the last, still-typed query word.
@@ -117,7 +118,25 @@ pub struct Searcher {
     analyzer: Analyzer,
     norms: Vec<NormCache>,
     term_shards: BTreeMap<u32, TermShard>,
-    doc_shards: BTreeMap<u32, Vec<DocRecord>>,
+    doc_shards: BTreeMap<u32, Vec<LoadedDoc>>,
+}
+
+/// A document with its text analysed once, on the first snippet cut from it: analysing
+/// (stemming every word) is most of a search's cost, and the same answers come up again and
+/// again while a visitor types.
+#[derive(Debug)]
+struct LoadedDoc {
+    record: DocRecord,
+    terms: OnceLock<DocTerms>,
+}
+
+fn loaded(docs: Vec<DocRecord>) -> Vec<LoadedDoc> {
+    docs.into_iter()
+        .map(|record| LoadedDoc {
+            record,
+            terms: OnceLock::new(),
+        })
+        .collect()
 }
 
 impl Searcher {
@@ -145,7 +164,7 @@ impl Searcher {
             searcher.term_shards.insert(i as u32, shard);
         }
         for (i, shard) in decoded.doc_shards.into_iter().enumerate() {
-            searcher.doc_shards.insert(i as u32, shard);
+            searcher.doc_shards.insert(i as u32, loaded(shard));
         }
         Ok(searcher)
     }
@@ -165,7 +184,7 @@ impl Searcher {
             }
             OpenedShard::Docs(docs) => {
                 if let ShardKey::Docs(i) = key {
-                    self.doc_shards.insert(i, docs);
+                    self.doc_shards.insert(i, loaded(docs));
                 }
             }
         }
@@ -206,6 +225,10 @@ impl Searcher {
 
     /// The document at `doc`, when its shard is loaded.
     pub fn doc(&self, doc: u32) -> Option<&DocRecord> {
+        self.loaded_doc(doc).map(|d| &d.record)
+    }
+
+    fn loaded_doc(&self, doc: u32) -> Option<&LoadedDoc> {
         let per = self.meta.docs_per_shard.max(1);
         self.doc_shards
             .get(&(doc / per))
@@ -248,11 +271,15 @@ impl Searcher {
         let mut hits = Vec::with_capacity(ranked.len());
         let mut absent = 0;
         for scored in ranked {
-            let Some(doc) = self.doc(scored.doc) else {
+            let Some(loaded) = self.loaded_doc(scored.doc) else {
                 absent += 1;
                 continue;
             };
-            let snippet = make_snippet(&self.analyzer, &doc.text, &terms);
+            let doc = &loaded.record;
+            let doc_terms = loaded
+                .terms
+                .get_or_init(|| DocTerms::new(&self.analyzer, &doc.text));
+            let snippet = make_snippet(&doc.text, doc_terms, &terms);
             hits.push(Hit {
                 id: doc.id.clone(),
                 title: doc.title.clone(),

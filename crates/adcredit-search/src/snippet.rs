@@ -14,17 +14,53 @@ pub(crate) struct Snippet {
     pub(crate) highlights: Vec<[u32; 2]>,
 }
 
-/// Cuts a snippet of `text` around the words whose analysed term is in `terms`.
-pub(crate) fn make_snippet(analyzer: &Analyzer, text: &str, terms: &[&str]) -> Snippet {
+/// A text's analysis, compacted for snippets: its distinct terms and, per token, the source
+/// span and the term's index. About 12 bytes per word; built once per document.
+#[derive(Debug)]
+pub(crate) struct DocTerms {
+    terms: Vec<Box<str>>,
+    /// `(start, end, index into terms)`, in text order.
+    tokens: Vec<(u32, u32, u32)>,
+}
+
+impl DocTerms {
+    pub(crate) fn new(analyzer: &Analyzer, text: &str) -> DocTerms {
+        let mut index: std::collections::BTreeMap<String, u32> = std::collections::BTreeMap::new();
+        let mut terms: Vec<Box<str>> = Vec::new();
+        let mut tokens = Vec::new();
+        for token in analyzer.analyze(text) {
+            let next = terms.len() as u32;
+            let i = *index.entry(token.term).or_insert_with_key(|t| {
+                terms.push(t.as_str().into());
+                next
+            });
+            // Offsets of a text over 4 GiB would not fit; bundles hold far smaller texts.
+            if let (Ok(start), Ok(end)) = (u32::try_from(token.start), u32::try_from(token.end)) {
+                tokens.push((start, end, i));
+            }
+        }
+        DocTerms { terms, tokens }
+    }
+}
+
+/// Cuts a snippet of `text` (analysed as `doc`) around the words whose term is in `terms`.
+pub(crate) fn make_snippet(text: &str, doc: &DocTerms, terms: &[&str]) -> Snippet {
+    // Which query term each distinct document term is, if any.
+    let matched: Vec<Option<usize>> = doc
+        .terms
+        .iter()
+        .map(|d| terms.iter().position(|t| **t == **d))
+        .collect();
     // Matched source spans, merged where synonym tokens share a span.
     let mut spans: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, term index)
-    for token in analyzer.analyze(text) {
-        let Some(index) = terms.iter().position(|t| *t == token.term) else {
+    for &(start, end, term) in &doc.tokens {
+        let Some(&Some(index)) = matched.get(term as usize) else {
             continue;
         };
+        let (start, end) = (start as usize, end as usize);
         match spans.last_mut() {
-            Some(last) if token.start < last.1 => last.1 = last.1.max(token.end),
-            _ => spans.push((token.start, token.end, index)),
+            Some(last) if start < last.1 => last.1 = last.1.max(end),
+            _ => spans.push((start, end, index)),
         }
     }
 
@@ -204,11 +240,8 @@ mod tests {
     #[test]
     fn short_text_is_whole_with_utf16_highlights() {
         let a = Analyzer::default();
-        let s = make_snippet(
-            &a,
-            "Le crédit 🎉 est   alloué\n\nau compte.",
-            &["credit", "compt"],
-        );
+        let text = "Le crédit 🎉 est   alloué\n\nau compte.";
+        let s = make_snippet(text, &DocTerms::new(&a, text), &["credit", "compt"]);
         assert_eq!(marked(&s), "Le [crédit] 🎉 est alloué au [compte].");
         assert_eq!(s.highlights, [[3, 9], [27, 33]]);
     }
@@ -218,7 +251,11 @@ mod tests {
         let a = Analyzer::default();
         let filler = "lorem ipsum dolor sit amet ".repeat(20);
         let text = format!("{filler}the allocated credit stays locked in the account {filler}");
-        let s = make_snippet(&a, &text, &["alloc", "credit", "lock"]);
+        let s = make_snippet(
+            &text,
+            &DocTerms::new(&a, &text),
+            &["alloc", "credit", "lock"],
+        );
         let chars = s.text.chars().count();
         assert!((150..=230).contains(&chars), "{chars}: {}", s.text);
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));
@@ -230,7 +267,7 @@ mod tests {
     fn no_match_gives_the_start() {
         let a = Analyzer::default();
         let text = "word ".repeat(100);
-        let s = make_snippet(&a, &text, &["credit"]);
+        let s = make_snippet(&text, &DocTerms::new(&a, &text), &["credit"]);
         assert!(s.text.starts_with("word word") && s.text.ends_with('…'));
         assert!(s.highlights.is_empty());
     }
