@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Assembles the static site and the npm package in one folder:
 //   node web/build.mjs --pkg web/pkg --bundle index/adcredit.bundle --out web/dist
-// pkg: wasm-pack --target web output (adcredit_wasm.js, adcredit_wasm_bg.wasm);
+// pkg: wasm-pack --target web output of the two modules (search/adcredit_search.js + _bg.wasm,
+// rules/adcredit_rules.js + _bg.wasm);
 // bundle: the search bundle from `adcredit index`. Prints each file's raw and gzip size.
 import { build, transform } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,15 +24,19 @@ function need(file, hint) {
     process.exit(2);
   }
 }
-need(join(pkg, 'adcredit_wasm.js'), 'run `cargo xtask wasm`');
-need(join(pkg, 'adcredit_wasm_bg.wasm'), 'run `cargo xtask wasm`');
+const MODULES = ['search', 'rules'];
+for (const m of MODULES) {
+  need(join(pkg, m, `adcredit_${m}.js`), 'run `cargo xtask wasm`');
+  need(join(pkg, m, `adcredit_${m}_bg.wasm`), 'run `cargo xtask wasm`');
+}
 need(bundle, 'run `adcredit index`');
 
 // The files this script writes; only these are replaced in `out`, nothing else is deleted.
-const OWN = ['index.html', 'page.css', 'favicon.svg', 'adcredit.js', 'adcredit-worker.js', 'adcredit_bg.wasm', 'adcredit.bundle',
-  'adcredit.d.ts', 'package.json', 'README.md'];
+const OWN = ['index.html', 'page.css', 'favicon.svg', 'adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm',
+  'adcredit_rules_bg.wasm', 'adcredit.bundle', 'adcredit.d.ts', 'package.json', 'README.md'];
 mkdirSync(out, { recursive: true });
-for (const f of OWN) rmSync(join(out, f), { force: true });
+// adcredit_bg.wasm: the single module of earlier builds.
+for (const f of [...OWN, 'adcredit_bg.wasm']) rmSync(join(out, f), { force: true });
 
 // CSS imported by the element becomes a minified string for a constructable stylesheet.
 const cssText = {
@@ -43,11 +48,14 @@ const cssText = {
     });
   },
 };
-// The worker imports the wasm-bindgen glue under a stable name; point it at --pkg.
+// The worker imports each module's wasm-bindgen glue under a stable name; point it at --pkg.
 const glue = {
   name: 'wasm-glue',
   setup(b) {
-    b.onResolve({ filter: /^adcredit-wasm-glue$/ }, () => ({ path: join(pkg, 'adcredit_wasm.js') }));
+    b.onResolve({ filter: /^adcredit-(search|rules)-glue$/ }, ({ path }) => {
+      const m = path.split('-')[1];
+      return { path: join(pkg, m, `adcredit_${m}.js`) };
+    });
   },
 };
 const common = {
@@ -64,7 +72,7 @@ const common = {
 await build({ ...common, entryPoints: [join(here, 'src', 'adcredit.js')], outfile: join(out, 'adcredit.js') });
 await build({ ...common, entryPoints: [join(here, 'src', 'adcredit-worker.js')], outfile: join(out, 'adcredit-worker.js') });
 
-copyFileSync(join(pkg, 'adcredit_wasm_bg.wasm'), join(out, 'adcredit_bg.wasm'));
+for (const m of MODULES) copyFileSync(join(pkg, m, `adcredit_${m}_bg.wasm`), join(out, `adcredit_${m}_bg.wasm`));
 copyFileSync(bundle, join(out, 'adcredit.bundle'));
 copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
 for (const f of ['page.css', 'favicon.svg']) copyFileSync(join(here, 'src', f), join(out, f));
@@ -79,7 +87,7 @@ copyFileSync(join(here, 'EMBEDDING.md'), join(out, 'README.md'));
 
 const cargo = readFileSync(join(here, '..', 'Cargo.toml'), 'utf8');
 const version = /\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(cargo)?.[1] ?? '0.0.0';
-const files = ['adcredit.js', 'adcredit-worker.js', 'adcredit_bg.wasm', 'adcredit.bundle', 'adcredit.d.ts', 'index.html', 'page.css', 'favicon.svg'];
+const files = ['adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm', 'adcredit_rules_bg.wasm', 'adcredit.bundle', 'adcredit.d.ts', 'index.html', 'page.css', 'favicon.svg'];
 writeFileSync(
   join(out, 'package.json'),
   JSON.stringify(
@@ -96,7 +104,8 @@ writeFileSync(
         '.': { types: './adcredit.d.ts', default: './adcredit.js' },
         './adcredit.js': { types: './adcredit.d.ts', default: './adcredit.js' },
         './adcredit-worker.js': './adcredit-worker.js',
-        './adcredit_bg.wasm': './adcredit_bg.wasm',
+        './adcredit_search_bg.wasm': './adcredit_search_bg.wasm',
+        './adcredit_rules_bg.wasm': './adcredit_rules_bg.wasm',
         './adcredit.bundle': './adcredit.bundle',
         './package.json': './package.json',
       },
@@ -118,7 +127,9 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 console.log(`built ${relative(process.cwd(), out) || '.'}:`);
 console.log('  file                     raw KB  gzip KB');
 for (const r of rows) console.log(`  ${r.f.padEnd(22)} ${kb(r.raw)}  ${kb(r.gz)}`);
-const first = rows.filter((r) => ['adcredit.js', 'adcredit-worker.js', 'adcredit_bg.wasm', 'adcredit.bundle'].includes(r.f));
+const first = rows.filter((r) => ['adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm', 'adcredit.bundle'].includes(r.f));
 const el = rows.filter((r) => r.f === 'adcredit.js');
 console.log(`  first answer after the page: ${first.length} requests, ${kb(first.reduce((a, r) => a + r.gz, 0)).trim()} KB gzip`);
-console.log(`  element JS+CSS (adcredit.js): ${kb(el[0].gz).trim()} KB gzip; wasm+glue: ${kb(rows.filter((r) => ['adcredit-worker.js', 'adcredit_bg.wasm'].includes(r.f)).reduce((a, r) => a + r.gz, 0)).trim()} KB gzip`);
+const sum = (names) => rows.filter((r) => names.includes(r.f)).reduce((a, r) => a + r.gz, 0);
+console.log(`  element JS+CSS (adcredit.js): ${kb(el[0].gz).trim()} KB gzip`);
+console.log(`  search wasm + worker glue: ${kb(sum(['adcredit-worker.js', 'adcredit_search_bg.wasm'])).trim()} KB gzip; rules wasm (fetched on the first check/can-move/move question): ${kb(sum(['adcredit_rules_bg.wasm'])).trim()} KB gzip`);

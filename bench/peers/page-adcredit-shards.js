@@ -1,7 +1,7 @@
 // adcredit on the 10k corpus: the sharded bundle, fetched on demand (web/pkg's wasm-bindgen glue,
 // on the page's main thread). Per query: ask which shards the query needs (term shards first,
 // then the doc shards of the top hits), fetch them, add them, search.
-import initWasm, { addShard, loadMeta, missingShards, search as find } from './adcredit_wasm.js';
+import initWasm, { addShard, loadMeta, missingShards, search as find } from './adcredit_search.js';
 
 const base = new URL('./shards/', import.meta.url);
 
@@ -13,7 +13,7 @@ async function bytes(url) {
 
 export async function init() {
   const meta = bytes(new URL('meta.bin', base));
-  await initWasm({ module_or_path: new URL('./adcredit_wasm_bg.wasm', import.meta.url) });
+  await initWasm({ module_or_path: new URL('./adcredit_search_bg.wasm', import.meta.url) });
   loadMeta(await meta);
 }
 

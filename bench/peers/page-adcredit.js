@@ -1,5 +1,5 @@
 // adcredit on the shipped content, as a visitor's page uses it: web/dist's public API (a Web
-// Worker that fetches adcredit_bg.wasm and adcredit.bundle beside adcredit.js).
+// Worker that fetches adcredit_search_bg.wasm and adcredit.bundle beside adcredit.js).
 import { init as start, search as find } from './adcredit.js';
 
 export async function init() {

@@ -46,7 +46,7 @@ const esbuild = webRequire('esbuild');
 for (const [what, path] of [
   ['the release CLI (cargo build --release -p adcredit-cli)', BIN],
   ['web/dist (cargo xtask dist)', join(WEB, 'dist/adcredit.js')],
-  ['web/pkg (cargo xtask dist)', join(WEB, 'pkg/adcredit_wasm.js')],
+  ['web/pkg (cargo xtask dist)', join(WEB, 'pkg/search/adcredit_search.js')],
   ['bench/node_modules (npm ci in bench/)', join(BENCH, 'node_modules/pagefind/package.json')],
 ]) {
   if (!existsSync(path)) throw new Error(`${what} is missing: ${path}`);
@@ -185,11 +185,11 @@ for (const corpus of ['content', 'syn']) {
     for (const f of readdirSync(join(WEB, 'dist'))) if (f !== 'index.html') link(join(WEB, 'dist', f), join(a, f));
     cpSync(join(PEERS, 'page-adcredit.js'), join(a, 'adapter.js'));
     const d = sysDir(corpus, 'adcredit-main');
-    for (const f of ['adcredit_wasm.js', 'adcredit_wasm_bg.wasm']) link(join(WEB, 'pkg', f), join(d, f));
+    for (const f of ['adcredit_search.js', 'adcredit_search_bg.wasm']) link(join(WEB, 'pkg/search', f), join(d, f));
     link(join(WEB, 'dist/adcredit.bundle'), join(d, 'adcredit.bundle'));
     cpSync(join(PEERS, 'page-adcredit-main.js'), join(d, 'adapter.js'));
   } else {
-    for (const f of ['adcredit_wasm.js', 'adcredit_wasm_bg.wasm']) link(join(WEB, 'pkg', f), join(a, f));
+    for (const f of ['adcredit_search.js', 'adcredit_search_bg.wasm']) link(join(WEB, 'pkg/search', f), join(a, f));
     link(join(OUT, 'syn/index/shards'), join(a, 'shards'));
     cpSync(join(PEERS, 'page-adcredit-shards.js'), join(a, 'adapter.js'));
   }
@@ -331,8 +331,8 @@ function sizes(corpus, sys) {
   const d = join(SITE, corpus, sys);
   if (sys === 'adcredit') {
     const engine = corpus === 'content'
-      ? ['adcredit.js', 'adcredit-worker.js', 'adcredit_bg.wasm']
-      : ['adcredit_wasm.js', 'adcredit_wasm_bg.wasm'];
+      ? ['adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm']
+      : ['adcredit_search.js', 'adcredit_search_bg.wasm'];
     const index = corpus === 'content' ? { total: size(join(d, 'adcredit.bundle')), files: 1 } : walk(join(d, 'shards'));
     return { index: index.total, files: index.files, engine: engine.reduce((a, f) => a + gz(join(d, f)), 0) };
   }
@@ -507,7 +507,7 @@ for (const corpus of ['content', 'syn']) {
         NAMES[sys],
         diag ? '—' : `${b.secs.toFixed(2)} s`,
         diag ? 'same bundle' : `${fmtBytes(s.index)} (${s.files} file${s.files > 1 ? 's' : ''})`,
-        diag ? fmtBytes(gz(join(SITE, corpus, sys, 'adcredit_wasm_bg.wasm')) + gz(join(SITE, corpus, sys, 'adcredit_wasm.js'))) : fmtBytes(s.engine),
+        diag ? fmtBytes(gz(join(SITE, corpus, sys, 'adcredit_search_bg.wasm')) + gz(join(SITE, corpus, sys, 'adcredit_search.js'))) : fmtBytes(s.engine),
         `${t.firstRequests} / ${fmtBytes(t.firstBytes)}`,
         `${fmtMs(t.firstMs)} ms`,
         `${t.laterRequests.toFixed(1)} / ${fmtBytes(t.laterBytes)}`,

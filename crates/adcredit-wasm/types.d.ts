@@ -384,6 +384,16 @@ verdict?: Verdict,
  */
 needs?: string, };
 
+export type MoveAnswer = { 
+/**
+ * The verdict on the move the question describes, in the given scenario.
+ */
+verdict?: Verdict, 
+/**
+ * What is missing to give a verdict, when the question is about a move but incomplete.
+ */
+needs?: string, };
+
 export type SearchOptionsInput = { 
 /**
  * How many results (1–50; default 10 for `search`, 5 for `ask`).

@@ -26,7 +26,7 @@ const quantile = (xs, q) => {
 const median = (xs) => quantile(xs, 0.5);
 
 // --- sizes -------------------------------------------------------------------------------
-const shipped = ['adcredit_bg.wasm', 'adcredit.js', 'adcredit-worker.js', 'adcredit.bundle'];
+const shipped = ['adcredit_search_bg.wasm', 'adcredit_rules_bg.wasm', 'adcredit.js', 'adcredit-worker.js', 'adcredit.bundle'];
 const sizes = shipped
   .filter((f) => existsSync(join(DIST, f)))
   .map((f) => {
@@ -75,6 +75,7 @@ const browser = await chromium.launch({
 const initTimes = [];
 let searchTimes = [];
 const checkTimes = [];
+const rulesStarts = [];
 for (let run = 0; run < 5; run++) {
   const page = await browser.newPage();
   await page.goto(base + 'bench.html');
@@ -91,10 +92,14 @@ for (let run = 0; run < 5; run++) {
           await m.search(q, { limit: 10 });
           search.push(performance.now() - s);
         }
+      // The first rules call fetches and starts the rules module.
+      const r0 = performance.now();
+      await m.canMove({ fund: 'ad_credit', from: 'bc', to: 'x' });
+      const rulesStart = performance.now() - r0;
       const c = performance.now();
       const report = await m.checkPlan(big);
       const check = performance.now() - c;
-      return { init, search, check, lines: report.steps.length, run };
+      return { init, search, check, rulesStart, lines: report.steps.length, run };
     },
     { queries, big, run },
   );
@@ -102,6 +107,7 @@ for (let run = 0; run < 5; run++) {
   // The first pass warms the JIT; keep the later ones.
   if (run > 0) searchTimes = searchTimes.concat(r.search);
   checkTimes.push(r.check);
+  rulesStarts.push(r.rulesStart);
   await page.close();
 }
 await browser.close();
@@ -136,9 +142,14 @@ const chromiumVersion = (() => {
 console.log(`\nadcredit browser benchmark — ${chromiumVersion}, ${new Date().toISOString().slice(0, 10)}`);
 console.log('\nwhat ships            raw KB   gzip KB');
 for (const s of sizes) console.log(`  ${s.file.padEnd(20)}${kb(s.raw).padStart(7)}${kb(s.gzip).padStart(10)}`);
-const wasmJs = sizes.filter((s) => s.file !== 'adcredit.bundle');
-console.log(`  ${'wasm + JS'.padEnd(20)}${kb(wasmJs.reduce((a, s) => a + s.raw, 0)).padStart(7)}${kb(wasmJs.reduce((a, s) => a + s.gzip, 0)).padStart(10)}`);
-console.log(`\ninit() (import + worker + wasm + bundle), median of 5: ${ms(median(initTimes))} ms`);
+const total = (names) => {
+  const xs = sizes.filter((s) => names.includes(s.file));
+  return `${kb(xs.reduce((a, s) => a + s.raw, 0)).padStart(7)}${kb(xs.reduce((a, s) => a + s.gzip, 0)).padStart(10)}`;
+};
+console.log(`  ${'search wasm + glue'.padEnd(20)}${total(['adcredit_search_bg.wasm', 'adcredit-worker.js'])}   (what a search needs besides the element)`);
+console.log(`  ${'all wasm + JS'.padEnd(20)}${total(shipped.filter((f) => f !== 'adcredit.bundle'))}`);
+console.log(`\ninit() (import + worker + search wasm + bundle), median of 5: ${ms(median(initTimes))} ms`);
+console.log(`first rules call (fetch + start adcredit_rules_bg.wasm + a canMove), median of 5: ${ms(median(rulesStarts))} ms`);
 console.log(`search, ${searchTimes.length} calls over ${queries.length} queries (worker round trip): p50 ${ms(median(searchTimes))} ms, p95 ${ms(quantile(searchTimes, 0.95))} ms`);
 console.log(`checkPlan, 10,000 accounts × 10,000 lines, median of 5: ${ms(median(checkTimes))} ms`);
 if (nativeCheck !== null) console.log(`native \`adcredit check --json\` on the same plan (process included), median of 3: ${ms(nativeCheck)} ms`);

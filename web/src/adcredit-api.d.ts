@@ -7,11 +7,16 @@ export interface AdcreditError extends Error {
   code: 'input' | 'bundle' | 'load' | 'worker' | 'internal' | string;
 }
 
-/** Loads the wasm module and the search bundle once; later calls return the same Promise. */
+/**
+ * Loads the search module's wasm and the search bundle once; later calls return the same
+ * Promise. The rules module (adcredit_rules_bg.wasm) is fetched on the first checkPlan,
+ * canMove, or ask about moving money with a scenario.
+ */
 export function init(options?: { base?: string | URL }): Promise<{ schemaVersion: number }>;
 export function checkPlan(scenario: Scenario): Promise<Report>;
 export function canMove(question: MoveQuestion): Promise<Verdict>;
 export function search(query: string, options?: { limit?: number }): Promise<SearchResults>;
+/** The scenario is read (and validated) only when the question is about moving money and names the BC or one of its accounts. */
 export function ask(question: string, scenario?: Scenario, options?: { limit?: number }): Promise<Answer>;
 
 /** Every English text of the element; replace entries before the element connects to translate it. */

@@ -54,14 +54,16 @@ function call(op, args) {
  * Loads the wasm module and the search bundle once (later calls return the same Promise).
  * Resolves to `{ schemaVersion }`; rejects with code "bundle" when the bundle is corrupt or
  * was built for another schema version, "load" when a file cannot be fetched.
- * @param {{ base?: string | URL }} [options] where adcredit-worker.js, adcredit_bg.wasm and
- *   adcredit.bundle are (default: next to this module)
+ * @param {{ base?: string | URL }} [options] where adcredit-worker.js, adcredit_search_bg.wasm,
+ *   adcredit_rules_bg.wasm and adcredit.bundle are (default: next to this module). The rules
+ *   module is fetched on the first checkPlan, canMove or ask about moving money.
  */
 export function init(options = {}) {
   if (!ready) {
     if (options.base && !worker) base = new URL(options.base, document.baseURI).href;
     ready = call('init', {
-      wasm: new URL('./adcredit_bg.wasm', base).href,
+      search: new URL('./adcredit_search_bg.wasm', base).href,
+      rules: new URL('./adcredit_rules_bg.wasm', base).href,
       bundle: new URL('./adcredit.bundle', base).href,
     });
     ready.catch(() => {
@@ -84,5 +86,10 @@ export const checkPlan = op('checkPlan');
 export const canMove = op('canMove');
 /** Searches the knowledge base → `{ results: Hit[] }`, best first. */
 export const search = op('search');
-/** Searches and, given a scenario, answers move questions about its accounts → `{ results, verdict?, needs? }`. */
+/**
+ * Searches and, given a scenario, answers move questions about its accounts → `{ results,
+ * verdict?, needs? }`. The scenario is read (and validated) only when the question is about
+ * moving money and names the Business Center or one of its accounts; other questions are
+ * answered from the knowledge base alone.
+ */
 export const ask = op('ask');

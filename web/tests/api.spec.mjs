@@ -60,7 +60,7 @@ const rawStatus = (base, path) =>
   });
 
 test('the server: MIME types, gzip, no-cache, no traversal', async ({ request, baseURL }) => {
-  const wasm = await request.get('/adcredit_bg.wasm');
+  const wasm = await request.get('/adcredit_search_bg.wasm');
   expect(wasm.headers()['content-type']).toBe('application/wasm');
   expect(wasm.headers()['cache-control']).toBe('no-cache');
   const js = await request.get('/adcredit.js', { headers: { 'Accept-Encoding': 'gzip' } });
@@ -99,8 +99,43 @@ test('a corrupt search bundle rejects init() with code "bundle"; the widget says
 });
 
 test('a missing wasm file is a clear error, not a hang', async ({ page }) => {
-  page.allowProblem(/adcredit_bg\.wasm|404|could not start|Failed to load/);
-  await page.route('**/adcredit_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  page.allowProblem(/adcredit_search_bg\.wasm|404|could not start|Failed to load/);
+  await page.route('**/adcredit_search_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto('/');
-  await expect(page.locator('adcredit-help [data-part="load-status"]')).toContainText('adcredit_bg.wasm');
+  await expect(page.locator('adcredit-help [data-part="load-status"]')).toContainText('adcredit_search_bg.wasm');
+});
+
+test('a missing rules module fails checkPlan with code "load"; search still answers', async ({ page }) => {
+  page.allowProblem(/adcredit_rules_bg\.wasm|404|could not start|Failed to load/);
+  await page.route('**/adcredit_rules_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/');
+  const got = await page.evaluate(async () => {
+    const m = await import('./adcredit.js');
+    const hits = await m.search('move credit', { limit: 2 });
+    const err = await m.checkPlan({}).then(() => null, (e) => ({ code: e.code, message: e.message }));
+    return { n: hits.results.length, err };
+  });
+  expect(got.n).toBe(2);
+  expect(got.err.code).toBe('load');
+  expect(got.err.message).toContain('adcredit_rules_bg.wasm');
+});
+
+test('searching loads only the search module; the rules module comes with the first check', async ({ page }) => {
+  const wasm = [];
+  page.context().on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname.split('/').pop()));
+  await page.goto('/');
+  const reply = await page.evaluate(async () => {
+    const m = await import('./adcredit.js');
+    await m.search('who can allocate credit');
+    // Not about moving money: the scenario is not read, so a broken one is no error.
+    return m.ask('what is a credit line?', { broken: true });
+  });
+  expect(reply.results.length).toBeGreaterThan(0);
+  expect(wasm).toEqual(['adcredit_search_bg.wasm']);
+  const err = await page.evaluate(async () => {
+    const m = await import('./adcredit.js');
+    return m.ask('can I move credit from de to at?', { broken: true }).then(() => null, (e) => e.code);
+  });
+  expect(err).toBe('input');
+  expect(wasm).toEqual(['adcredit_search_bg.wasm', 'adcredit_rules_bg.wasm']);
 });

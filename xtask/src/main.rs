@@ -26,7 +26,7 @@ cargo xtask <command>
   serve        build everything and serve the help page on http://127.0.0.1:8080
   test         run every test (Rust, wasm in Chromium, widget) — installs what is missing
   dist         build the static site into web/dist/
-  wasm         build the wasm module into web/pkg/
+  wasm         build the wasm modules (search, rules) into web/pkg/
   index        build the search index into index/
   bench        run the benchmarks and print the figures
   bench --peers  adcredit vs Pagefind and MiniSearch on the same content (writes bench/results.md)
@@ -192,53 +192,67 @@ fn npm_up_to_date(web: &Path) -> bool {
     installed >= lock
 }
 
-/// The wasm module into web/pkg/, optimised with npm binaryen's wasm-opt.
+/// The two wasm modules, each built from `adcredit-wasm` with one feature:
+/// `search` (what the first answer needs) and `rules` (checkPlan, canMove, the move part of ask).
+const WASM_MODULES: &[&str] = &["search", "rules"];
+
+/// The wasm modules into web/pkg/<module>/, optimised with npm binaryen's wasm-opt.
 fn wasm() -> Result<()> {
     let root = root();
-    step("building the wasm module (wasm-pack, release, opt-level z)");
-    run_env(
-        &root,
-        "wasm-pack",
-        &[
-            "build",
-            "crates/adcredit-wasm",
-            "--release",
-            "--target",
-            "web",
-            "--mode",
-            "no-install",
-            "--out-dir",
-            "../../web/pkg",
-            "--out-name",
-            "adcredit_wasm",
-            "--no-pack",
-        ],
-        WASM_ENV,
-    )?;
-    let wasm = root.join("web/pkg/adcredit_wasm_bg.wasm");
-    let opt = root.join("web/node_modules/.bin/wasm-opt");
-    if opt.exists() {
-        step("optimising with wasm-opt -Oz (npm binaryen)");
-        let w = wasm.display().to_string();
-        run(
+    for module in WASM_MODULES {
+        step(&format!(
+            "building the {module} wasm module (wasm-pack, release, opt-level z)"
+        ));
+        let out_dir = format!("../../web/pkg/{module}");
+        let out_name = format!("adcredit_{module}");
+        run_env(
             &root,
-            &opt.display().to_string(),
+            "wasm-pack",
             &[
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                &w,
-                "-o",
-                &w,
+                "build",
+                "crates/adcredit-wasm",
+                "--release",
+                "--target",
+                "web",
+                "--mode",
+                "no-install",
+                "--out-dir",
+                &out_dir,
+                "--out-name",
+                &out_name,
+                "--no-pack",
+                "--",
+                "--no-default-features",
+                "--features",
+                module,
             ],
+            WASM_ENV,
         )?;
-    } else {
-        println!("note: web/node_modules/.bin/wasm-opt is missing (npm ci in web/); the module is not size-optimised");
+        let wasm = root.join(format!("web/pkg/{module}/adcredit_{module}_bg.wasm"));
+        let opt = root.join("web/node_modules/.bin/wasm-opt");
+        if opt.exists() {
+            step("optimising with wasm-opt -Oz (npm binaryen)");
+            let w = wasm.display().to_string();
+            run(
+                &root,
+                &opt.display().to_string(),
+                &[
+                    "-Oz",
+                    "--enable-bulk-memory",
+                    "--enable-nontrapping-float-to-int",
+                    "--enable-sign-ext",
+                    "--enable-mutable-globals",
+                    &w,
+                    "-o",
+                    &w,
+                ],
+            )?;
+        } else {
+            println!("note: web/node_modules/.bin/wasm-opt is missing (npm ci in web/); the module is not size-optimised");
+        }
+        let size = std::fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
+        println!("{}: {size} bytes", wasm.display());
     }
-    let size = std::fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
-    println!("web/pkg/adcredit_wasm_bg.wasm: {size} bytes");
     Ok(())
 }
 

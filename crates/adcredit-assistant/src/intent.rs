@@ -76,7 +76,7 @@ fn words(q: &str) -> Vec<Word> {
             if cur.is_empty() {
                 start = i;
             }
-            cur.extend(ch.to_lowercase());
+            cur.push(adcredit_search::lowercase(ch));
         } else if !cur.is_empty() {
             out.push(Word {
                 text: trim_word(&cur),
@@ -108,18 +108,18 @@ struct Mention {
     at: usize,
 }
 
-fn find_mentions(ws: &[Word], s: &Scenario) -> Vec<Mention> {
-    // Every way to name a place, as word sequences, longest first.
+/// Every way the question may name a place, as word sequences, longest first: `None` is the
+/// Business Center, `Some(i)` the account at `i` (named by its id or its name).
+fn place_names<'a>(
+    accounts: impl Iterator<Item = (&'a str, Option<&'a str>)>,
+) -> Vec<(Vec<String>, Option<usize>)> {
     let mut names: Vec<(Vec<String>, Option<usize>)> = vec![
         (vec!["bc".into()], None),
         (vec!["business".into(), "center".into()], None),
         (vec!["business".into(), "centre".into()], None),
     ];
-    for (i, a) in s.accounts.iter().enumerate() {
-        for n in [Some(a.id.as_str()), a.name.as_deref()]
-            .into_iter()
-            .flatten()
-        {
+    for (i, (id, name)) in accounts.enumerate() {
+        for n in [Some(id), name].into_iter().flatten() {
             let seq: Vec<String> = words(n).into_iter().map(|w| w.text).collect();
             if !seq.is_empty() {
                 names.push((seq, Some(i)));
@@ -127,6 +127,10 @@ fn find_mentions(ws: &[Word], s: &Scenario) -> Vec<Mention> {
         }
     }
     names.sort_by_key(|n| std::cmp::Reverse(n.0.len()));
+    names
+}
+
+fn find_mentions(ws: &[Word], names: &[(Vec<String>, Option<usize>)]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -187,11 +191,41 @@ fn amount_of(ws: &[Word]) -> Option<Money> {
     })
 }
 
+/// Whether `question` has a moving verb and names a place: the Business Center or one of the
+/// accounts given as `(id, name)`. When it does not, [`interpret`] answers
+/// [`Intent::NotAMove`] for any scenario with these accounts, so a caller may skip reading the
+/// rest of the scenario (the browser loads the rules module only for such questions).
+pub fn mentions_move<'a>(
+    question: &str,
+    accounts: impl Iterator<Item = (&'a str, Option<&'a str>)>,
+) -> bool {
+    let ws = words(question);
+    is_move(&ws) && !find_mentions(&ws, &place_names(accounts)).is_empty()
+}
+
+/// Whether `question` has a moving verb ("move", "transfer", "allocate", …); without one,
+/// [`interpret`] answers [`Intent::NotAMove`] whatever the scenario.
+pub fn has_moving_verb(question: &str) -> bool {
+    is_move(&words(question))
+}
+
+fn is_move(ws: &[Word]) -> bool {
+    ws.iter().any(|w| MOVE_WORDS.contains(&w.text.as_str()))
+}
+
 /// Read a move question out of `question`, against the places of `scenario`.
 pub fn interpret(question: &str, scenario: &Scenario) -> Intent {
     let ws = words(question);
-    let is_move = ws.iter().any(|w| MOVE_WORDS.contains(&w.text.as_str()));
-    let mentions = find_mentions(&ws, scenario);
+    let is_move = is_move(&ws);
+    let mentions = find_mentions(
+        &ws,
+        &place_names(
+            scenario
+                .accounts
+                .iter()
+                .map(|a| (a.id.as_str(), a.name.as_deref())),
+        ),
+    );
     if !is_move || mentions.is_empty() {
         return Intent::NotAMove;
     }
@@ -362,5 +396,34 @@ mod tests {
             "move credit from US store to DE shop",
             "ad credit us-main→de",
         );
+    }
+
+    #[test]
+    fn without_a_moving_verb_and_a_place_it_is_not_a_move() {
+        let s = scenario();
+        let accounts = || {
+            s.accounts
+                .iter()
+                .map(|a| (a.id.as_str(), a.name.as_deref()))
+        };
+        for q in [
+            "what is a credit line?",
+            "credit from de to at",
+            "",
+            "DE shop Austria bc",
+            "Can I share TikTok ad credit across accounts?",
+            "move credit to somewhere",
+        ] {
+            assert!(!mentions_move(q, accounts()), "{q}");
+            assert_eq!(interpret(q, &s), Intent::NotAMove, "{q}");
+        }
+        for q in [
+            "Can I MOVE it to the BC",
+            "move credit from de",
+            "give the us store 5",
+        ] {
+            assert!(mentions_move(q, accounts()), "{q}");
+            assert_ne!(interpret(q, &s), Intent::NotAMove, "{q}");
+        }
     }
 }

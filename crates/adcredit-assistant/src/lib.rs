@@ -11,7 +11,7 @@ use adcredit_core::{Scenario, Verdict};
 use adcredit_search::{Hit, SearchOptions, Searcher};
 use serde::Serialize;
 
-pub use intent::{interpret, Intent};
+pub use intent::{has_moving_verb, interpret, mentions_move, Intent};
 
 /// Most results one question may ask for.
 pub const MAX_LIMIT: usize = 50;
@@ -30,6 +30,20 @@ pub struct SearchResults {
 pub struct Answer {
     /// Knowledge-base entries, best first.
     pub results: Vec<Hit>,
+    /// The verdict on the move the question describes, in the given scenario.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub verdict: Option<Verdict>,
+    /// What is missing to give a verdict, when the question is about a move but incomplete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub needs: Option<String>,
+}
+
+/// The move part of an answer: a verdict, or what is missing to give one, or neither.
+#[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MoveAnswer {
     /// The verdict on the move the question describes, in the given scenario.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
@@ -87,14 +101,30 @@ pub fn ask(
     limit: usize,
 ) -> Result<Answer, Error> {
     let SearchResults { results } = search(searcher, question, limit)?;
-    let (verdict, needs) = match scenario.map(|s| interpret(question, s)) {
-        Some(Intent::Move(q)) => (Some(adcredit_core::can_move(&q)?), None),
-        Some(Intent::Needs(n)) => (None, Some(n)),
-        Some(Intent::NotAMove) | None => (None, None),
+    let MoveAnswer { verdict, needs } = match scenario {
+        Some(s) => answer_move(question, s)?,
+        None => MoveAnswer::default(),
     };
     Ok(Answer {
         results,
         verdict,
         needs,
+    })
+}
+
+/// The move part of [`ask`] alone: the verdict on the move `question` describes within
+/// `scenario`, or what is missing to decide it. Empty when the question is not about moving
+/// money (then the scenario is not even looked at, see [`mentions_move`]).
+pub fn answer_move(question: &str, scenario: &Scenario) -> Result<MoveAnswer, Error> {
+    Ok(match interpret(question, scenario) {
+        Intent::Move(q) => MoveAnswer {
+            verdict: Some(adcredit_core::can_move(&q)?),
+            needs: None,
+        },
+        Intent::Needs(n) => MoveAnswer {
+            verdict: None,
+            needs: Some(n),
+        },
+        Intent::NotAMove => MoveAnswer::default(),
     })
 }

@@ -98,8 +98,8 @@ mod searcher;
 mod snippet;
 
 pub use analyzer::{
-    fold_words, is_stopword, Analyzer, Glossary, Synonym, Token, MAX_QUERY_BYTES, MAX_QUERY_TERMS,
-    MAX_WORD_BYTES,
+    fold_words, is_stopword, lowercase, Analyzer, Glossary, Synonym, Token, MAX_QUERY_BYTES,
+    MAX_QUERY_TERMS, MAX_WORD_BYTES,
 };
 pub use bm25::{fieldnorm_to_id, id_to_fieldnorm, idf, B, K1};
 pub use bundle::{

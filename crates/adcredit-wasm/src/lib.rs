@@ -1,39 +1,39 @@
-//! The thin wasm-bindgen binding of adcredit: `checkPlan`, `canMove`, `search`, `ask` for the
-//! browser, with the JSON shapes of CONTRACT §2–§4 and §7.
+//! The thin wasm-bindgen binding of adcredit, built as two modules so that the first answer
+//! downloads only what searching needs:
+//!
+//! - feature `search` → `adcredit_search_bg.wasm`: `loadBundle`, `loadMeta`, `missingShards`,
+//!   `addShard`, `search`, `mentionsMove` (does `ask` need the rules?), `schemaVersion`,
+//!   `version`;
+//! - feature `rules` → `adcredit_rules_bg.wasm`: `checkPlan`, `canMove`, `answerMove` (the
+//!   move part of `ask`), fetched by the worker on the first call that needs the rules.
 //!
 //! Every export decodes its input, calls a pure crate, and encodes the output; every error
 //! leaves through `js_error` as a JS `Error` with a `code`. Nothing else lives here.
 //!
-//! Values cross as JS objects but are decoded through JSON text (`JSON.stringify` →
+//! Scenarios and move questions are decoded through JSON text (`JSON.stringify` →
 //! `adcredit_core::from_json`), not serde-wasm-bindgen: serde-wasm-bindgen reads only the
 //! fields a struct declares, so it cannot reject unknown fields, and its number handling
 //! words errors differently. Through JSON the browser gets byte-for-byte the native answers
-//! and messages (same decoder, same serializer), which the parity tests check.
+//! and messages (same decoder, same serializer), which the parity tests check. The search
+//! module's two small inputs (`{ limit }` and a shard key) are read field by field, so it
+//! carries no JSON parser.
 
 #![allow(unsafe_code)] // wasm-bindgen's generated glue
 
-use std::cell::RefCell;
-
-use adcredit_core::{MoveQuestion, Scenario};
-use adcredit_search::Searcher;
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../types.d.ts");
 
-thread_local! {
-    static SEARCHER: RefCell<Option<Searcher>> = const { RefCell::new(None) };
-}
-
 /// Error codes a rejected call carries in `error.code`.
+#[allow(dead_code)] // each module uses its own codes
 mod code {
     /// Bad input: the message names the JSON path.
     pub const INPUT: &str = "input";
     /// The search bundle is corrupt or of another schema version.
     pub const BUNDLE: &str = "bundle";
-    /// `search`/`ask` before `loadBundle`.
+    /// `search` before `loadBundle`.
     pub const NOT_LOADED: &str = "not-loaded";
     /// A computation limit (an overflowing sum) or an output that cannot be encoded.
     pub const INTERNAL: &str = "internal";
@@ -47,133 +47,12 @@ fn js_error(code: &str, message: &str) -> JsValue {
     e.into()
 }
 
-fn core_error(e: adcredit_core::Error) -> JsValue {
-    js_error(
-        if e.is_input() {
-            code::INPUT
-        } else {
-            code::INTERNAL
-        },
-        &e.to_string(),
-    )
-}
-
-fn decode<T: DeserializeOwned>(v: JsValue) -> Result<T, JsValue> {
-    if v.is_undefined() || v.is_function() || v.is_symbol() {
-        return Err(js_error(
-            code::INPUT,
-            "expected an object, found undefined or a function",
-        ));
-    }
-    let text = js_sys::JSON::stringify(&v)
-        .map_err(|_| {
-            js_error(
-                code::INPUT,
-                "the value cannot be written as JSON (a BigInt or a cycle in it)",
-            )
-        })?
-        .as_string()
-        .unwrap_or_default();
-    adcredit_core::from_json(&text).map_err(core_error)
-}
-
 fn encode<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(v).map_err(|e| js_error(code::INTERNAL, &e.to_string()))?;
+    // Our answers always serialise; the error's text would pull serde_json's whole error
+    // vocabulary into the module for nothing.
+    let text = serde_json::to_string(v)
+        .map_err(|_| js_error(code::INTERNAL, "the answer cannot be written as JSON"))?;
     js_sys::JSON::parse(&text).map_err(|_| js_error(code::INTERNAL, "the answer is not valid JSON"))
-}
-
-fn scenario(v: JsValue) -> Result<Scenario, JsValue> {
-    let s: Scenario = decode(v)?;
-    s.validate().map_err(core_error)?;
-    Ok(s)
-}
-
-/// Options of `search` and `ask`.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SearchOptionsInput"))]
-struct Options {
-    /// How many results (1–50; default 10 for `search`, 5 for `ask`).
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional = nullable))]
-    limit: Option<usize>,
-}
-
-fn options(v: JsValue) -> Result<Options, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        Ok(Options::default())
-    } else {
-        decode(v)
-    }
-}
-
-fn with_searcher<T>(f: impl FnOnce(&Searcher) -> Result<T, JsValue>) -> Result<T, JsValue> {
-    SEARCHER.with(|s| match s.borrow().as_ref() {
-        Some(searcher) => f(searcher),
-        None => Err(js_error(
-            code::NOT_LOADED,
-            "no search bundle loaded: call loadBundle(bytes) first",
-        )),
-    })
-}
-
-/// Load (or replace) the search bundle.
-#[wasm_bindgen(js_name = loadBundle)]
-pub fn load_bundle(bytes: &[u8]) -> Result<(), JsValue> {
-    let searcher =
-        Searcher::from_bundle(bytes).map_err(|e| js_error(code::BUNDLE, &e.to_string()))?;
-    SEARCHER.with(|s| *s.borrow_mut() = Some(searcher));
-    Ok(())
-}
-
-/// Open a sharded bundle by its meta part; shards come later through `addShard`.
-#[wasm_bindgen(js_name = loadMeta)]
-pub fn load_meta(bytes: &[u8]) -> Result<(), JsValue> {
-    let searcher =
-        Searcher::from_meta(bytes).map_err(|e| js_error(code::BUNDLE, &e.to_string()))?;
-    SEARCHER.with(|s| *s.borrow_mut() = Some(searcher));
-    Ok(())
-}
-
-/// The shards `search(query)` needs that are not loaded yet: `{ kind, index }` objects whose
-/// file is `t/<index>.bin` (terms) or `d/<index>.bin` (docs) beside the meta.
-#[wasm_bindgen(js_name = missingShards, unchecked_return_type = "ShardKey[]")]
-pub fn missing_shards(
-    query: &str,
-    #[wasm_bindgen(unchecked_param_type = "SearchOptionsInput | undefined")] options_: JsValue,
-) -> Result<JsValue, JsValue> {
-    let o = options(options_)?;
-    with_searcher(|s| {
-        encode(&adcredit_assistant::missing_shards(
-            s,
-            query,
-            o.limit.unwrap_or(10),
-        ))
-    })
-}
-
-/// Add a fetched shard (`key` as `missingShards` named it).
-#[wasm_bindgen(js_name = addShard)]
-pub fn add_shard(
-    #[wasm_bindgen(unchecked_param_type = "ShardKey")] key: JsValue,
-    bytes: &[u8],
-) -> Result<(), JsValue> {
-    let key: adcredit_search::ShardKey = decode(key)?;
-    SEARCHER.with(|s| match s.borrow_mut().as_mut() {
-        Some(searcher) => searcher
-            .add_shard(key, bytes)
-            .map_err(|e| js_error(code::BUNDLE, &e.to_string())),
-        None => Err(js_error(
-            code::NOT_LOADED,
-            "no search bundle loaded: call loadMeta(bytes) first",
-        )),
-    })
-}
-
-/// The bundle schema version this module reads.
-#[wasm_bindgen(js_name = schemaVersion)]
-pub fn schema_version() -> u32 {
-    adcredit_search::SCHEMA_VERSION
 }
 
 /// The package version.
@@ -182,65 +61,309 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// Validate and simulate a plan (CONTRACT §2 → §3).
-#[wasm_bindgen(js_name = checkPlan, unchecked_return_type = "Report")]
-pub fn check_plan(
-    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario_: JsValue,
-) -> Result<JsValue, JsValue> {
-    let s = scenario(scenario_)?;
-    encode(&adcredit_core::check(&s).map_err(core_error)?)
+#[cfg(feature = "search")]
+pub use search::*;
+
+#[cfg(feature = "search")]
+mod search {
+    use std::cell::RefCell;
+
+    use adcredit_search::{Searcher, ShardKey};
+    use wasm_bindgen::prelude::*;
+
+    use super::{code, encode, js_error};
+
+    thread_local! {
+        static SEARCHER: RefCell<Option<Searcher>> = const { RefCell::new(None) };
+    }
+
+    /// Options of `search`.
+    #[derive(Default)]
+    #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SearchOptionsInput"))]
+    pub(crate) struct Options {
+        /// How many results (1–50; default 10 for `search`, 5 for `ask`).
+        #[cfg_attr(test, ts(optional = nullable))]
+        limit: Option<usize>,
+    }
+
+    fn is_object(v: &JsValue) -> bool {
+        v.is_object() && !js_sys::Array::is_array(v) && !v.is_function()
+    }
+
+    /// `{ limit? }`, read field by field; unknown fields are refused as the JSON decoder would.
+    fn options(v: JsValue) -> Result<Options, JsValue> {
+        if v.is_undefined() || v.is_null() {
+            return Ok(Options::default());
+        }
+        if !is_object(&v) {
+            return Err(js_error(
+                code::INPUT,
+                "options: expected an object like { limit: 5 }",
+            ));
+        }
+        for key in js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if key != "limit" {
+                return Err(js_error(
+                    code::INPUT,
+                    &format!("options.{key}: unknown field `{key}`, expected `limit`"),
+                ));
+            }
+        }
+        let limit = js_sys::Reflect::get(&v, &JsValue::from_str("limit")).unwrap_or(JsValue::NULL);
+        if limit.is_undefined() || limit.is_null() {
+            return Ok(Options::default());
+        }
+        match limit.as_f64() {
+            Some(n) if n.fract() == 0.0 && (0.0..=1e9).contains(&n) => Ok(Options {
+                limit: Some(n as usize),
+            }),
+            _ => Err(js_error(
+                code::INPUT,
+                "options.limit: expected a whole number of results (1 to 50)",
+            )),
+        }
+    }
+
+    /// `{ kind: "terms" | "docs", index }`, as `missingShards` gives it.
+    fn shard_key(v: &JsValue) -> Result<ShardKey, JsValue> {
+        let get = |k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::NULL);
+        let index = match get("index").as_f64() {
+            Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => n as u32,
+            _ => return Err(js_error(code::INPUT, "key.index: expected a shard number")),
+        };
+        match get("kind").as_string().as_deref() {
+            Some("terms") => Ok(ShardKey::Terms(index)),
+            Some("docs") => Ok(ShardKey::Docs(index)),
+            _ => Err(js_error(
+                code::INPUT,
+                "key.kind: expected \"terms\" or \"docs\"",
+            )),
+        }
+    }
+
+    fn with_searcher<T>(f: impl FnOnce(&Searcher) -> Result<T, JsValue>) -> Result<T, JsValue> {
+        SEARCHER.with(|s| match s.borrow().as_ref() {
+            Some(searcher) => f(searcher),
+            None => Err(js_error(
+                code::NOT_LOADED,
+                "no search bundle loaded: call loadBundle(bytes) first",
+            )),
+        })
+    }
+
+    /// Load (or replace) the search bundle.
+    #[wasm_bindgen(js_name = loadBundle)]
+    pub fn load_bundle(bytes: &[u8]) -> Result<(), JsValue> {
+        let searcher =
+            Searcher::from_bundle(bytes).map_err(|e| js_error(code::BUNDLE, &e.to_string()))?;
+        SEARCHER.with(|s| *s.borrow_mut() = Some(searcher));
+        Ok(())
+    }
+
+    /// Open a sharded bundle by its meta part; shards come later through `addShard`.
+    #[wasm_bindgen(js_name = loadMeta)]
+    pub fn load_meta(bytes: &[u8]) -> Result<(), JsValue> {
+        let searcher =
+            Searcher::from_meta(bytes).map_err(|e| js_error(code::BUNDLE, &e.to_string()))?;
+        SEARCHER.with(|s| *s.borrow_mut() = Some(searcher));
+        Ok(())
+    }
+
+    /// The shards `search(query)` needs that are not loaded yet: `{ kind, index }` objects
+    /// whose file is `t/<index>.bin` (terms) or `d/<index>.bin` (docs) beside the meta.
+    #[wasm_bindgen(js_name = missingShards, unchecked_return_type = "ShardKey[]")]
+    pub fn missing_shards(
+        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "SearchOptionsInput | undefined")] options_: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let o = options(options_)?;
+        with_searcher(|s| {
+            encode(&adcredit_assistant::missing_shards(
+                s,
+                query,
+                o.limit.unwrap_or(10),
+            ))
+        })
+    }
+
+    /// Add a fetched shard (`key` as `missingShards` named it).
+    #[wasm_bindgen(js_name = addShard)]
+    pub fn add_shard(
+        #[wasm_bindgen(unchecked_param_type = "ShardKey")] key: JsValue,
+        bytes: &[u8],
+    ) -> Result<(), JsValue> {
+        let key = shard_key(&key)?;
+        SEARCHER.with(|s| match s.borrow_mut().as_mut() {
+            Some(searcher) => searcher
+                .add_shard(key, bytes)
+                .map_err(|e| js_error(code::BUNDLE, &e.to_string())),
+            None => Err(js_error(
+                code::NOT_LOADED,
+                "no search bundle loaded: call loadMeta(bytes) first",
+            )),
+        })
+    }
+
+    /// The bundle schema version this module reads.
+    #[wasm_bindgen(js_name = schemaVersion)]
+    pub fn schema_version() -> u32 {
+        adcredit_search::SCHEMA_VERSION
+    }
+
+    /// Search the knowledge base: `{ results: Hit[] }`, best first. `defaultLimit` applies when
+    /// the options name none (10 for `search`, 5 for `ask`).
+    #[wasm_bindgen(unchecked_return_type = "SearchResults")]
+    pub fn search(
+        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "SearchOptionsInput | undefined")] options_: JsValue,
+        #[wasm_bindgen(js_name = defaultLimit)] default_limit: Option<u32>,
+    ) -> Result<JsValue, JsValue> {
+        let o = options(options_)?;
+        let limit = o.limit.unwrap_or(default_limit.map_or(10, |n| n as usize));
+        with_searcher(|s| {
+            let results = adcredit_assistant::search(s, query, limit)
+                .map_err(|e| js_error(code::INPUT, &e.to_string()))?;
+            encode(&results)
+        })
+    }
+
+    /// Whether `ask` needs the rules module: the question has a moving verb and names the
+    /// Business Center or one of the scenario's accounts (by id or name). Only the accounts'
+    /// `id` and `name` are read; when they cannot be read the answer is `true`, so the rules
+    /// module reads the whole scenario and names what is wrong with it.
+    #[wasm_bindgen(js_name = mentionsMove)]
+    pub fn mentions_move(
+        question: &str,
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    ) -> bool {
+        if !adcredit_assistant::has_moving_verb(question) {
+            return false;
+        }
+        let Some(accounts) = account_names(&scenario) else {
+            return true;
+        };
+        adcredit_assistant::mentions_move(
+            question,
+            accounts
+                .iter()
+                .map(|(id, name)| (id.as_str(), name.as_deref())),
+        )
+    }
+
+    /// `(id, name)` of each of `scenario.accounts`, or `None` when they are not strings.
+    fn account_names(scenario: &JsValue) -> Option<Vec<(String, Option<String>)>> {
+        let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).ok();
+        if !is_object(scenario) {
+            return None;
+        }
+        let accounts = get(scenario, "accounts")?;
+        if !js_sys::Array::is_array(&accounts) {
+            return None;
+        }
+        let mut out = Vec::new();
+        for a in js_sys::Array::from(&accounts).iter() {
+            if !is_object(&a) {
+                return None;
+            }
+            let id = get(&a, "id")?.as_string()?;
+            let name = get(&a, "name")?;
+            let name = if name.is_undefined() || name.is_null() {
+                None
+            } else {
+                Some(name.as_string()?)
+            };
+            out.push((id, name));
+        }
+        Some(out)
+    }
 }
 
-/// Decide a move question (CONTRACT §4).
-#[wasm_bindgen(js_name = canMove, unchecked_return_type = "Verdict")]
-pub fn can_move(
-    #[wasm_bindgen(unchecked_param_type = "MoveQuestion")] question: JsValue,
-) -> Result<JsValue, JsValue> {
-    let q: MoveQuestion = decode(question)?;
-    encode(&adcredit_core::can_move(&q).map_err(core_error)?)
-}
+#[cfg(feature = "rules")]
+pub use rules::*;
 
-/// Search the knowledge base: `{ results: Hit[] }`, best first.
-#[wasm_bindgen(unchecked_return_type = "SearchResults")]
-pub fn search(
-    query: &str,
-    #[wasm_bindgen(unchecked_param_type = "SearchOptionsInput | undefined")] options_: JsValue,
-) -> Result<JsValue, JsValue> {
-    let o = options(options_)?;
-    with_searcher(|s| {
-        let results = adcredit_assistant::search(s, query, o.limit.unwrap_or(10))
-            .map_err(|e| js_error(code::INPUT, &e.to_string()))?;
-        encode(&results)
-    })
-}
+#[cfg(feature = "rules")]
+mod rules {
+    use adcredit_core::{MoveQuestion, Scenario};
+    use serde::de::DeserializeOwned;
+    use wasm_bindgen::prelude::*;
 
-/// Answer a question; with a scenario, a move question also gets a verdict (CONTRACT §7).
-#[wasm_bindgen(unchecked_return_type = "Answer")]
-pub fn ask(
-    question: &str,
-    #[wasm_bindgen(unchecked_param_type = "Scenario | undefined")] scenario_: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SearchOptionsInput | undefined")] options_: JsValue,
-) -> Result<JsValue, JsValue> {
-    let s = if scenario_.is_undefined() || scenario_.is_null() {
-        None
-    } else {
-        Some(scenario(scenario_)?)
-    };
-    let o = options(options_)?;
-    with_searcher(|searcher| {
-        let answer = adcredit_assistant::ask(searcher, question, s.as_ref(), o.limit.unwrap_or(5))
-            .map_err(|e| match e {
-                adcredit_assistant::Error::Core(e) => core_error(e),
-                other => js_error(code::INPUT, &other.to_string()),
-            })?;
+    use super::{code, encode, js_error};
+
+    fn core_error(e: adcredit_core::Error) -> JsValue {
+        js_error(
+            if e.is_input() {
+                code::INPUT
+            } else {
+                code::INTERNAL
+            },
+            &e.to_string(),
+        )
+    }
+
+    fn decode<T: DeserializeOwned>(v: JsValue) -> Result<T, JsValue> {
+        if v.is_undefined() || v.is_function() || v.is_symbol() {
+            return Err(js_error(
+                code::INPUT,
+                "expected an object, found undefined or a function",
+            ));
+        }
+        let text = js_sys::JSON::stringify(&v)
+            .map_err(|_| {
+                js_error(
+                    code::INPUT,
+                    "the value cannot be written as JSON (a BigInt or a cycle in it)",
+                )
+            })?
+            .as_string()
+            .unwrap_or_default();
+        adcredit_core::from_json(&text).map_err(core_error)
+    }
+
+    fn scenario(v: JsValue) -> Result<Scenario, JsValue> {
+        let s: Scenario = decode(v)?;
+        s.validate().map_err(core_error)?;
+        Ok(s)
+    }
+
+    /// Validate and simulate a plan (CONTRACT §2 → §3).
+    #[wasm_bindgen(js_name = checkPlan, unchecked_return_type = "Report")]
+    pub fn check_plan(
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario_: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let s = scenario(scenario_)?;
+        encode(&adcredit_core::check(&s).map_err(core_error)?)
+    }
+
+    /// Decide a move question (CONTRACT §4).
+    #[wasm_bindgen(js_name = canMove, unchecked_return_type = "Verdict")]
+    pub fn can_move(
+        #[wasm_bindgen(unchecked_param_type = "MoveQuestion")] question: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let q: MoveQuestion = decode(question)?;
+        encode(&adcredit_core::can_move(&q).map_err(core_error)?)
+    }
+
+    /// The move part of `ask`: `{ verdict? , needs? }` for a question about moving money
+    /// within `scenario` (validated as `checkPlan` does).
+    #[wasm_bindgen(js_name = answerMove, unchecked_return_type = "MoveAnswer")]
+    pub fn answer_move(
+        question: &str,
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario_: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let s = scenario(scenario_)?;
+        let answer = adcredit_assistant::answer_move(question, &s).map_err(|e| match e {
+            adcredit_assistant::Error::Core(e) => core_error(e),
+            other => js_error(code::INPUT, &other.to_string()),
+        })?;
         encode(&answer)
-    })
+    }
 }
 
 #[cfg(test)]
 mod typescript {
     //! The TypeScript declarations shipped in the `.d.ts`, generated from the Rust types.
-    use adcredit_assistant::{Answer, SearchResults};
+    use adcredit_assistant::{Answer, MoveAnswer, SearchResults};
     use adcredit_core::*;
     use adcredit_search::Hit;
     use ts_rs::TS;
@@ -274,7 +397,8 @@ mod typescript {
             adcredit_search::ShardKey::decl(&cfg),
             SearchResults::decl(&cfg),
             Answer::decl(&cfg),
-            super::Options::decl(&cfg),
+            MoveAnswer::decl(&cfg),
+            super::search::Options::decl(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by `cargo test -p adcredit-wasm`. Do not edit:\n\

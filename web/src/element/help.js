@@ -55,6 +55,7 @@ export class AdcreditHelp extends HTMLElement {
       this.#panels[t].hidden = !on;
     }
     if (tab === 'move') this.#parts.move.places();
+    if (tab === 'simulate') this.#parts.simulate.shown();
     if (focus) this.#tabs[tab].focus();
   }
 

@@ -227,7 +227,11 @@ export function simulatePart(ctx) {
   });
 
   // ---- checking and the report ----
-  const check = debounce(async () => {
+  // Checks wait until the part is first shown: the rules module is fetched only then, so a
+  // visitor who only asks a question downloads the search module alone.
+  let shown = false;
+  let stale = false;
+  const checkNow = debounce(async () => {
     const n = ++seq;
     out.setAttribute('data-state', 'checking');
     try {
@@ -239,6 +243,8 @@ export function simulatePart(ctx) {
       else ctx.fail(e);
     }
   }, 120);
+  const check = () => (shown ? checkNow() : (stale = true));
+  check.now = () => (shown ? checkNow.now() : ((stale = true), Promise.resolve()));
 
   const saveLater = debounce(() => sc.save(ctx.storageKey, s), 300);
 
@@ -370,5 +376,12 @@ export function simulatePart(ctx) {
       return check.now();
     },
     persist: () => sc.save(ctx.storageKey, s),
+    /** Called when the part is shown: checks the scenario if it changed while hidden. */
+    shown() {
+      shown = true;
+      if (!stale) return Promise.resolve();
+      stale = false;
+      return checkNow.now();
+    },
   };
 }
