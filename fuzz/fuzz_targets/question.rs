@@ -27,10 +27,13 @@ fn fixtures() -> &'static (Searcher, Scenario) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let (searcher, scenario) = fixtures();
-    let _ = adcredit_assistant::search(searcher, text, 1);
-    let _ = adcredit_assistant::ask(searcher, text, Some(scenario), 1);
     // Corrupt bundles are rejected, never trusted.
     let _ = Searcher::from_bundle(data);
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let (searcher, scenario) = fixtures();
+    // ask = the product search (prefix, typos, snippets) + the move reading and its verdict.
+    let _ = adcredit_assistant::ask(searcher, text, Some(scenario), 3);
+    // What the browser's search module decides before loading the rules.
+    let accounts = scenario.accounts.iter().map(|a| (a.id.as_str(), a.name.as_deref()));
+    let _ = adcredit_assistant::mentions_move(text, accounts);
 });
