@@ -88,8 +88,10 @@ struct Rule {
 /// emitted as its own words, each spanning the whole matched variant.
 pub struct Analyzer {
     glossary: Glossary,
-    /// Rules by their first stem, longest pattern first within a key.
-    rules: BTreeMap<String, Vec<Rule>>,
+    /// First stem → index into `rules` (the search path's one map type, see `TermIds`).
+    rule_ids: BTreeMap<String, u32>,
+    /// Rule groups sharing a first stem, longest pattern first within a group.
+    rules: Vec<Vec<Rule>>,
     stemmer: Stemmer,
 }
 
@@ -117,7 +119,8 @@ impl Analyzer {
     /// Compiles the glossary into rewrite rules.
     pub fn new(glossary: &Glossary) -> Analyzer {
         let stemmer = Stemmer::create(Algorithm::English);
-        let mut rules: BTreeMap<String, Vec<Rule>> = BTreeMap::new();
+        let mut rule_ids: BTreeMap<String, u32> = BTreeMap::new();
+        let mut rules: Vec<Vec<Rule>> = Vec::new();
         for synonym in &glossary.synonyms {
             let canonical = fold_words(&synonym.canonical);
             if canonical.is_empty() {
@@ -131,22 +134,34 @@ impl Analyzer {
                 let Some(first) = pattern.first().cloned() else {
                     continue;
                 };
-                let group = rules.entry(first).or_default();
+                let next = rules.len() as u32;
+                let id = *rule_ids.entry(first).or_insert(next);
+                if id == next {
+                    rules.push(Vec::new());
+                }
+                let Some(group) = rules.get_mut(id as usize) else {
+                    continue;
+                };
                 if group.iter().any(|r| r.pattern == pattern) {
                     continue;
                 }
-                group.push(Rule {
-                    pattern,
-                    canonical: canonical.clone(),
-                });
+                // Longest first; among equally long patterns the glossary's order decides.
+                let at = group
+                    .iter()
+                    .position(|r| r.pattern.len() < pattern.len())
+                    .unwrap_or(group.len());
+                group.insert(
+                    at,
+                    Rule {
+                        pattern,
+                        canonical: canonical.clone(),
+                    },
+                );
             }
-        }
-        for group in rules.values_mut() {
-            // Stable: among equally long patterns the glossary's order decides.
-            group.sort_by_key(|r| std::cmp::Reverse(r.pattern.len()));
         }
         Analyzer {
             glossary: glossary.clone(),
+            rule_ids,
             rules,
             stemmer,
         }
@@ -233,7 +248,7 @@ impl Analyzer {
 
     fn matching_rule(&self, words: &[Word]) -> Option<&Rule> {
         let first = words.first()?;
-        let group = self.rules.get(&first.stem)?;
+        let group = self.rules.get(*self.rule_ids.get(&first.stem)? as usize)?;
         group.iter().find(|rule| {
             rule.pattern.len() <= words.len()
                 && rule

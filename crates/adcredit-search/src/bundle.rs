@@ -492,7 +492,8 @@ fn derivable_fields(data: &BundleData) -> Vec<bool> {
     let (derived, total) = text_postings(&Analyzer::new(&data.glossary), &data.docs);
     (0..data.fields.len())
         .map(|f| {
-            let stored: BTreeMap<&str, &Vec<Posting>> = data
+            // Both in byte order of the terms (check_data holds the dictionary to it).
+            let stored: Vec<(&str, &Vec<Posting>)> = data
                 .terms
                 .iter()
                 .filter_map(|t| {
@@ -506,35 +507,56 @@ fn derivable_fields(data: &BundleData) -> Vec<bool> {
                 && stored.len() == derived.len()
                 && stored
                     .iter()
-                    .all(|(term, list)| derived.get(*term) == Some(*list))
+                    .zip(&derived)
+                    .all(|((term, list), (t, l))| term == t && *list == l)
         })
         .collect()
 }
 
-/// The postings of the document texts analysed as one field, and the total token count.
+/// Term → index: the one map type of the browser's search path. Each map instantiation is
+/// kilobytes of wasm, so every term-keyed table there is this map plus a `Vec`.
+pub(crate) type TermIds = BTreeMap<String, u32>;
+
+/// The postings of the document texts analysed as one field, sorted by term, and the total
+/// token count.
 pub(crate) fn text_postings(
     analyzer: &Analyzer,
     docs: &[DocRecord],
-) -> (BTreeMap<String, Vec<Posting>>, u64) {
-    let mut postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+) -> (Vec<(String, Vec<Posting>)>, u64) {
+    let mut ids = TermIds::new();
+    let mut lists: Vec<Vec<Posting>> = Vec::new();
     let mut total = 0u64;
     for (doc, record) in docs.iter().enumerate() {
         let tokens = analyzer.analyze(&record.text);
         total += tokens.len() as u64;
         let fieldnorm_id = fieldnorm_to_id(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
-        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+        let mut counts = TermIds::new();
         for t in tokens {
             *counts.entry(t.term).or_default() += 1;
         }
         for (term, term_freq) in counts {
-            postings.entry(term).or_default().push(Posting {
-                doc: doc as u32,
-                term_freq,
-                fieldnorm_id,
-            });
+            let next = lists.len() as u32;
+            let id = *ids.entry(term).or_insert(next);
+            if id == next {
+                lists.push(Vec::new());
+            }
+            if let Some(list) = lists.get_mut(id as usize) {
+                list.push(Posting {
+                    doc: doc as u32,
+                    term_freq,
+                    fieldnorm_id,
+                });
+            }
         }
     }
-    (postings, total)
+    let sorted = ids
+        .into_iter()
+        .map(|(term, id)| {
+            let list = lists.get_mut(id as usize).map(std::mem::take);
+            (term, list.unwrap_or_default())
+        })
+        .collect();
+    (sorted, total)
 }
 
 fn encode_parts(data: &BundleData, plan: &ShardPlan, single: bool) -> Result<Parts, Error> {
@@ -1112,7 +1134,7 @@ fn derive_fields(meta: &Meta, docs: &[DocRecord], shard: &mut TermShard) -> Resu
     let (derived, total) = text_postings(&Analyzer::new(&meta.glossary), docs);
     let num_fields = meta.fields.len();
     if let Some(table) = &meta.fieldnorms {
-        for p in derived.values().flatten() {
+        for p in derived.iter().flat_map(|(_, list)| list) {
             for f in (0..num_fields).filter(|&f| meta.derived.get(f) == Some(&true)) {
                 if table.get(p.doc as usize * num_fields + f) != Some(&p.fieldnorm_id) {
                     return Err(Error::Malformed("derived field norms differ from the meta"));
@@ -1120,10 +1142,15 @@ fn derive_fields(meta: &Meta, docs: &[DocRecord], shard: &mut TermShard) -> Resu
             }
         }
     }
-    let mut merged: BTreeMap<String, Vec<Vec<Posting>>> = std::mem::take(&mut shard.terms)
+    let mut ids = TermIds::new();
+    let mut lists: Vec<Vec<Vec<Posting>>> = Vec::new();
+    for (term, postings) in std::mem::take(&mut shard.terms)
         .into_iter()
         .zip(std::mem::take(&mut shard.postings))
-        .collect();
+    {
+        ids.insert(term, lists.len() as u32);
+        lists.push(postings);
+    }
     for (f, field) in meta.fields.iter().enumerate() {
         if meta.derived.get(f) != Some(&true) {
             continue;
@@ -1134,17 +1161,21 @@ fn derive_fields(meta: &Meta, docs: &[DocRecord], shard: &mut TermShard) -> Resu
             ));
         }
         for (term, list) in &derived {
-            let entry = merged
-                .entry(term.clone())
-                .or_insert_with(|| vec![Vec::new(); num_fields]);
-            if let Some(slot) = entry.get_mut(f) {
+            let next = lists.len() as u32;
+            let id = *ids.entry(term.clone()).or_insert(next);
+            if id == next {
+                lists.push(vec![Vec::new(); num_fields]);
+            }
+            if let Some(slot) = lists.get_mut(id as usize).and_then(|e| e.get_mut(f)) {
                 slot.clone_from(list);
             }
         }
     }
-    for (term, postings) in merged {
-        shard.terms.push(term);
-        shard.postings.push(postings);
+    for (term, id) in ids {
+        if let Some(postings) = lists.get_mut(id as usize) {
+            shard.terms.push(term);
+            shard.postings.push(std::mem::take(postings));
+        }
     }
     Ok(())
 }

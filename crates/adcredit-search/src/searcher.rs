@@ -1,6 +1,5 @@
 //! Query resolution and ranking over a bundle (whole or sharded).
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -117,8 +116,75 @@ pub struct Searcher {
     meta: Meta,
     analyzer: Analyzer,
     norms: Vec<NormCache>,
-    term_shards: BTreeMap<u32, TermShard>,
-    doc_shards: BTreeMap<u32, Vec<LoadedDoc>>,
+    term_shards: Shards<TermShard>,
+    doc_shards: Shards<Vec<LoadedDoc>>,
+}
+
+/// Loaded shards by number (numbers are checked against the meta before a shard is added).
+/// A `Vec` rather than a map: the browser module carries one map type only (`TermIds`).
+#[derive(Debug)]
+struct Shards<T>(Vec<Option<T>>);
+
+impl<T> Shards<T> {
+    fn new() -> Self {
+        Shards(Vec::new())
+    }
+
+    fn get(&self, i: &u32) -> Option<&T> {
+        self.0.get(*i as usize).and_then(Option::as_ref)
+    }
+
+    fn contains_key(&self, i: &u32) -> bool {
+        self.get(i).is_some()
+    }
+
+    fn insert(&mut self, i: u32, shard: T) {
+        let i = i as usize;
+        if self.0.len() <= i {
+            self.0.resize_with(i + 1, || None);
+        }
+        if let Some(slot) = self.0.get_mut(i) {
+            *slot = Some(shard);
+        }
+    }
+}
+
+/// The shards a query needs and lacks, kept sorted and distinct (term shards first).
+#[derive(Debug, Default)]
+struct Missing(Vec<ShardKey>);
+
+impl Missing {
+    fn insert(&mut self, key: ShardKey) {
+        if let Err(at) = self.0.binary_search(&key) {
+            self.0.insert(at, key);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// Sorts by the `u64` key, ascending: the one sort instantiation of the search path. Each
+/// ordering the searcher needs is packed into such a key (every sort instantiation is a few
+/// KB of wasm).
+fn sort_keyed(v: &mut [(u64, f32)]) {
+    v.sort_unstable_by_key(|e| e.0);
+}
+
+/// A key that sorts scores from the highest down, exactly as `f32::total_cmp` reversed.
+fn descending(score: f32) -> u64 {
+    let bits = score.to_bits();
+    let ascending = if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 0x8000_0000
+    };
+    u64::from(!ascending)
 }
 
 /// A document with its text analysed once, on the first snippet cut from it: analysing
@@ -151,8 +217,8 @@ impl Searcher {
             meta,
             analyzer,
             norms,
-            term_shards: BTreeMap::new(),
-            doc_shards: BTreeMap::new(),
+            term_shards: Shards::new(),
+            doc_shards: Shards::new(),
         }
     }
 
@@ -195,7 +261,7 @@ impl Searcher {
     /// lists, and repeat until it is empty (usually two rounds: term shards, then the doc
     /// shards of the top hits); then [`Searcher::search`] answers.
     pub fn missing_shards(&self, query: &str, options: &SearchOptions) -> Vec<ShardKey> {
-        let mut missing = BTreeSet::new();
+        let mut missing = Missing::default();
         let slots = self.resolve(query, Some(options), &mut missing);
         if missing.is_empty() {
             for scored in self.rank(&slots, true, options.limit) {
@@ -205,7 +271,7 @@ impl Searcher {
                 }
             }
         }
-        missing.into_iter().collect()
+        missing.0
     }
 
     /// Number of documents (`N`).
@@ -239,7 +305,7 @@ impl Searcher {
     /// ([`Analyzer::query_terms`]), each searched in every field with the field's boost,
     /// scores summed, best first, ties by doc address. No prefix, typo or FAQ preference.
     pub fn score_bm25(&self, query: &str, limit: usize) -> Result<Vec<ScoredDoc>, Error> {
-        let mut missing = BTreeSet::new();
+        let mut missing = Missing::default();
         let slots = self.resolve(query, None, &mut missing);
         if !missing.is_empty() {
             return Err(Error::MissingShards(missing.len()));
@@ -254,7 +320,7 @@ impl Searcher {
     /// Empty, punctuation-only or huge queries give no hits, never a panic; only the first
     /// [`MAX_QUERY_TERMS`](crate::MAX_QUERY_TERMS) distinct terms count.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
-        let mut missing = BTreeSet::new();
+        let mut missing = Missing::default();
         let slots = self.resolve(query, Some(options), &mut missing);
         if !missing.is_empty() {
             return Err(Error::MissingShards(missing.len()));
@@ -305,7 +371,7 @@ impl Searcher {
             .map(String::as_str)
     }
 
-    fn lookup(&self, term: &str, missing: &mut BTreeSet<ShardKey>) -> Lookup {
+    fn lookup(&self, term: &str, missing: &mut Missing) -> Lookup {
         let shard = self.meta.home_shard(term);
         let Some(loaded) = self.term_shards.get(&shard) else {
             missing.insert(ShardKey::Terms(shard));
@@ -323,7 +389,7 @@ impl Searcher {
         &self,
         query: &str,
         options: Option<&SearchOptions>,
-        missing: &mut BTreeSet<ShardKey>,
+        missing: &mut Missing,
     ) -> Vec<Slot> {
         let query = truncate_query(query);
         let tokens = self.analyzer.analyze(query);
@@ -377,7 +443,7 @@ impl Searcher {
 
     /// Completions of a word being typed: dictionary terms that start with it (in term
     /// order), and terms that are a stem of it (`allocatio` → `alloc`).
-    fn expand_prefix(&self, word: &str, slot: &mut Slot, missing: &mut BTreeSet<ShardKey>) {
+    fn expand_prefix(&self, word: &str, slot: &mut Slot, missing: &mut Missing) {
         let has = |slot: &Slot, t: TermRef| slot.candidates.iter().any(|c| c.term == t);
         // Stems the typed word already extends: its prefixes of at least 4 letters and half
         // its length, longest first.
@@ -441,7 +507,7 @@ impl Searcher {
         surface: &str,
         letters: usize,
         slot: &mut Slot,
-        missing: &mut BTreeSet<ShardKey>,
+        missing: &mut Missing,
     ) {
         let max = if letters >= 8 { 2 } else { 1 };
         let shard = self.meta.home_shard(stem);
@@ -449,7 +515,7 @@ impl Searcher {
             missing.insert(ShardKey::Terms(shard));
             return;
         };
-        let mut found: Vec<(usize, usize)> = Vec::new(); // (distance, index)
+        let mut found: Vec<(u64, f32)> = Vec::new(); // (distance << 32 | index, unused)
         for (index, term) in loaded.terms.iter().enumerate() {
             let d1 = bounded_distance(stem, term, max);
             let d2 = bounded_distance(surface, term, max);
@@ -458,11 +524,12 @@ impl Searcher {
                 (a, b) => a.or(b),
             };
             if let Some(d) = best.filter(|&d| d > 0) {
-                found.push((d, index));
+                found.push(((d as u64) << 32 | index as u64, 0.0));
             }
         }
-        found.sort_unstable();
-        for (d, index) in found.into_iter().take(MAX_EXPANSIONS / 2) {
+        sort_keyed(&mut found);
+        for (key, _) in found.into_iter().take(MAX_EXPANSIONS / 2) {
+            let (d, index) = (key >> 32, (key & 0xffff_ffff) as usize);
             slot.candidates.push(Candidate {
                 term: TermRef { shard, index },
                 factor: if d == 1 {
@@ -493,7 +560,8 @@ impl Searcher {
                 else {
                     continue;
                 };
-                let mut cand_docs: Vec<(u32, f32)> = Vec::new();
+                // (doc << 32 | order of arrival, score): per document, fields stay in order.
+                let mut cand_docs: Vec<(u64, f32)> = Vec::new();
                 for ((postings, field), norms) in
                     fields.iter().zip(&self.meta.fields).zip(&self.norms)
                 {
@@ -514,7 +582,8 @@ impl Searcher {
                                 touched.push(p.doc);
                             }
                         } else {
-                            cand_docs.push((p.doc, s));
+                            let seq = cand_docs.len() as u64;
+                            cand_docs.push((u64::from(p.doc) << 32 | seq, s));
                         }
                     }
                 }
@@ -522,12 +591,13 @@ impl Searcher {
                     continue;
                 }
                 // Sum the candidate's fields per document, then keep the slot's best.
-                cand_docs.sort_by_key(|&(doc, _)| doc);
+                sort_keyed(&mut cand_docs);
                 let mut i = 0;
-                while let Some(&(doc, _)) = cand_docs.get(i) {
+                while let Some(&(key, _)) = cand_docs.get(i) {
+                    let doc = (key >> 32) as u32;
                     let mut sum = 0f32;
-                    while let Some(&(d, s)) = cand_docs.get(i) {
-                        if d != doc {
+                    while let Some(&(k, s)) = cand_docs.get(i) {
+                        if (k >> 32) as u32 != doc {
                             break;
                         }
                         sum += s;
@@ -555,18 +625,80 @@ impl Searcher {
                 }
             }
         }
-        let mut ranked: Vec<ScoredDoc> = touched
+        // Highest score first, ties by doc address: (descending score << 32 | doc, score).
+        let mut ranked: Vec<(u64, f32)> = touched
             .into_iter()
             .map(|doc| {
                 let mut score = scores.get(doc as usize).copied().unwrap_or(0.0);
                 if product && self.meta.kind(doc) == DocKind::Faq {
                     score *= FAQ_PREFERENCE;
                 }
-                ScoredDoc { doc, score }
+                (descending(score) << 32 | u64::from(doc), score)
             })
             .collect();
-        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        sort_keyed(&mut ranked);
         ranked.truncate(limit.min(MAX_LIMIT));
         ranked
+            .into_iter()
+            .map(|(key, score)| ScoredDoc {
+                doc: (key & 0xffff_ffff) as u32,
+                score,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descending_keys_order_scores_as_total_cmp_reversed() {
+        let xs = [
+            f32::INFINITY,
+            f32::MAX,
+            18.37,
+            1.0,
+            f32::MIN_POSITIVE,
+            1e-45,
+            0.0,
+            -0.0,
+            -1e-45,
+            -1.0,
+            f32::MIN,
+            f32::NEG_INFINITY,
+        ];
+        for a in xs {
+            for b in xs {
+                assert_eq!(
+                    descending(a).cmp(&descending(b)),
+                    b.total_cmp(&a),
+                    "{a} vs {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn missing_shards_stay_sorted_and_distinct() {
+        let mut m = Missing::default();
+        for k in [
+            ShardKey::Docs(3),
+            ShardKey::Terms(9),
+            ShardKey::Docs(1),
+            ShardKey::Terms(2),
+            ShardKey::Docs(3),
+        ] {
+            m.insert(k);
+        }
+        assert_eq!(
+            m.0,
+            [
+                ShardKey::Terms(2),
+                ShardKey::Terms(9),
+                ShardKey::Docs(1),
+                ShardKey::Docs(3)
+            ]
+        );
     }
 }
