@@ -155,15 +155,31 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes to stdout. A reader that went away (`adcredit ask … | head -3`) is not an error:
+/// the rest of the output is dropped instead of a panic about a broken pipe.
+fn write_out(text: &str) -> Result<(), Failure> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Other(
+            anyhow::Error::new(e).context("writing to stdout"),
+        )),
+        _ => Ok(()),
+    }
+}
+
 fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Check { json, file } => {
             let scenario = read_scenario(&file)?;
             let report = adcredit_core::check(&scenario).map_err(|e| Failure::Input(e.into()))?;
             if json {
-                println!("{}", to_json(&report)?);
+                write_out(&format!("{}\n", to_json(&report)?))?;
             } else {
-                print!("{}", render::report(&scenario, &report, color));
+                write_out(&render::report(&scenario, &report, color))?;
             }
             Ok(if report.valid {
                 ExitCode::SUCCESS
@@ -194,9 +210,9 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
             };
             let verdict = adcredit_core::can_move(&q).map_err(|e| Failure::Input(e.into()))?;
             if json {
-                println!("{}", to_json(&verdict)?);
+                write_out(&format!("{}\n", to_json(&verdict)?))?;
             } else {
-                print!("{}", render::verdict(&verdict, color));
+                write_out(&render::verdict(&verdict, color))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -212,13 +228,13 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
                     .map_err(|e| Failure::Input(anyhow!("{e}")))?,
             };
             let summary = export::export(&corpus, &out)?;
-            println!("{summary}");
+            write_out(&format!("{summary}\n"))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Index { content, out } => {
             let report = adcredit_indexer::build_from_dir(&content, &out, &required_ids())
                 .map_err(|e| Failure::Input(anyhow!("{e}")))?;
-            println!("{}", render::index_report(&report, &out));
+            write_out(&format!("{}\n", render::index_report(&report, &out)))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Ask {
@@ -234,9 +250,9 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
             let answer = adcredit_assistant::ask(&searcher, &question, scenario.as_ref(), limit)
                 .map_err(|e| Failure::Input(anyhow!("{e}")))?;
             if json {
-                println!("{}", to_json(&answer)?);
+                write_out(&format!("{}\n", to_json(&answer)?))?;
             } else {
-                print!("{}", render::answer(&answer, color));
+                write_out(&render::answer(&answer, color))?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -266,3 +266,34 @@ fn ask_command() {
         &["indexing ./content in memory"],
     );
 }
+
+/// `adcredit … | head -1`: the reader goes away before the output is written. That is no
+/// error and certainly no panic.
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let scenario = root().join("tests/scenarios");
+    let first = std::fs::read_dir(&scenario)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .unwrap();
+    let first = first.display().to_string();
+    for args in [
+        vec!["ask", "--json", "--index", index_dir(), "move credit"],
+        vec!["check", "--json", first.as_str()],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_adcredit"))
+            .args(&args)
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // the reader is gone before anything is written
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_ne!(out.status.code(), Some(101), "{args:?}: {stderr}");
+    }
+}

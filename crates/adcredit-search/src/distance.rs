@@ -3,15 +3,15 @@
 /// Optimal-string-alignment distance (insertions, deletions, substitutions and swaps of two
 /// neighbouring letters each cost 1) between `a` and `b`, or `None` when it exceeds `max`.
 pub(crate) fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    // Each edit changes at most two letters of the set of letters used, so words whose
+    // letter sets differ by more than 2 * max cannot be close: skip the table for them.
+    // (Letters share bits modulo 64, which can only hide differences, never invent them.)
+    if (letter_set(a) ^ letter_set(b)).count_ones() as usize > 2 * max {
+        return None;
+    }
     // Dictionary terms are folded to ASCII, so the common case compares bytes without
     // allocating; other text goes through chars.
     if a.is_ascii() && b.is_ascii() {
-        // Each edit changes at most two letters of the set of letters used, so words whose
-        // letter sets differ by more than 2 * max cannot be close: skip the table for them.
-        let (ma, mb) = (letter_set(a.as_bytes()), letter_set(b.as_bytes()));
-        if (ma ^ mb).count_ones() as usize > 2 * max {
-            return None;
-        }
         osa(a.as_bytes(), b.as_bytes(), max)
     } else {
         let a: Vec<char> = a.chars().collect();
@@ -20,10 +20,11 @@ pub(crate) fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     }
 }
 
-/// The set of letters (and digits) a word uses, one bit each.
-fn letter_set(word: &[u8]) -> u64 {
-    word.iter()
-        .fold(0, |set, &c| set | 1u64 << (c.to_ascii_lowercase() % 64))
+/// The set of characters a word uses, one bit each (modulo 64).
+fn letter_set(word: &str) -> u64 {
+    word.chars().fold(0, |set, c| {
+        set | 1u64 << (u32::from(c.to_ascii_lowercase()) % 64)
+    })
 }
 
 /// Rows on the stack for words up to this many letters; longer ones use the heap.
@@ -103,6 +104,45 @@ fn osa_in<'r, T: PartialEq + Copy>(
 #[cfg(test)]
 mod tests {
     use super::bounded_distance;
+    use proptest::prelude::*;
+
+    /// The textbook optimal-string-alignment table, unbounded and unfiltered.
+    #[allow(clippy::needless_range_loop)] // the textbook's indices, on purpose
+    fn reference(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    proptest! {
+        #[test]
+        fn bounded_agrees_with_the_full_table(
+            a in "[a-eé\u{0430}-\u{0433}\u{4e00}]{0,9}",
+            b in "[a-eé\u{0430}-\u{0433}\u{4e00}]{0,9}",
+            max in 0usize..=2,
+        ) {
+            let full = reference(&a, &b);
+            prop_assert_eq!(bounded_distance(&a, &b, max), (full <= max).then_some(full));
+        }
+    }
 
     #[test]
     fn distances() {
