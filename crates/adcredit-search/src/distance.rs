@@ -2,11 +2,24 @@
 
 /// Optimal-string-alignment distance (insertions, deletions, substitutions and swaps of two
 /// neighbouring letters each cost 1) between `a` and `b`, or `None` when it exceeds `max`.
+#[cfg(test)]
 pub(crate) fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    bounded_distance_sets(a, letter_set(a), b, letter_set(b), max)
+}
+
+/// [`bounded_distance`] with the words' [`letter_set`]s computed beforehand (the searcher
+/// keeps one per dictionary term, so a typo lookup scans the dictionary with a popcount).
+pub(crate) fn bounded_distance_sets(
+    a: &str,
+    set_a: u64,
+    b: &str,
+    set_b: u64,
+    max: usize,
+) -> Option<usize> {
     // Each edit changes at most two letters of the set of letters used, so words whose
     // letter sets differ by more than 2 * max cannot be close: skip the table for them.
     // (Letters share bits modulo 64, which can only hide differences, never invent them.)
-    if (letter_set(a) ^ letter_set(b)).count_ones() as usize > 2 * max {
+    if (set_a ^ set_b).count_ones() as usize > 2 * max {
         return None;
     }
     // Dictionary terms are folded to ASCII, so the common case compares bytes without
@@ -21,7 +34,7 @@ pub(crate) fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
 }
 
 /// The set of characters a word uses, one bit each (modulo 64).
-fn letter_set(word: &str) -> u64 {
+pub(crate) fn letter_set(word: &str) -> u64 {
     word.chars().fold(0, |set, c| {
         set | 1u64 << (u32::from(c.to_ascii_lowercase()) % 64)
     })

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::analyzer::{is_word_char, truncate_query, MAX_QUERY_TERMS};
 use crate::bm25::{self, NormCache};
 use crate::bundle::{self, Meta, OpenedShard, TermShard};
-use crate::distance::bounded_distance;
+use crate::distance::{bounded_distance_sets, letter_set};
 use crate::snippet::{make_snippet, DocTerms};
 use crate::{fold_words, Analyzer, DocKind, DocRecord, Error, FieldStats, ShardKey};
 
@@ -116,8 +116,29 @@ pub struct Searcher {
     meta: Meta,
     analyzer: Analyzer,
     norms: Vec<NormCache>,
-    term_shards: Shards<TermShard>,
+    term_shards: Shards<LoadedTerms>,
     doc_shards: Shards<Vec<LoadedDoc>>,
+}
+
+/// A term shard with each term's letter set, for the typo lookup's quick rejection.
+#[derive(Debug)]
+struct LoadedTerms {
+    shard: TermShard,
+    letter_sets: Vec<u64>,
+}
+
+impl LoadedTerms {
+    fn new(shard: TermShard) -> LoadedTerms {
+        let letter_sets = shard.terms.iter().map(|t| letter_set(t)).collect();
+        LoadedTerms { shard, letter_sets }
+    }
+}
+
+impl std::ops::Deref for LoadedTerms {
+    type Target = TermShard;
+    fn deref(&self) -> &TermShard {
+        &self.shard
+    }
 }
 
 /// Loaded shards by number (numbers are checked against the meta before a shard is added).
@@ -227,7 +248,9 @@ impl Searcher {
         let decoded = bundle::parse_bundle(bytes)?;
         let mut searcher = Searcher::new(decoded.meta);
         for (i, shard) in decoded.term_shards.into_iter().enumerate() {
-            searcher.term_shards.insert(i as u32, shard);
+            searcher
+                .term_shards
+                .insert(i as u32, LoadedTerms::new(shard));
         }
         for (i, shard) in decoded.doc_shards.into_iter().enumerate() {
             searcher.doc_shards.insert(i as u32, loaded(shard));
@@ -245,7 +268,7 @@ impl Searcher {
         match bundle::open_shard(&self.meta, key, bytes)? {
             OpenedShard::Terms(shard) => {
                 if let ShardKey::Terms(i) = key {
-                    self.term_shards.insert(i, shard);
+                    self.term_shards.insert(i, LoadedTerms::new(shard));
                 }
             }
             OpenedShard::Docs(docs) => {
@@ -516,9 +539,10 @@ impl Searcher {
             return;
         };
         let mut found: Vec<(u64, f32)> = Vec::new(); // (distance << 32 | index, unused)
-        for (index, term) in loaded.terms.iter().enumerate() {
-            let d1 = bounded_distance(stem, term, max);
-            let d2 = bounded_distance(surface, term, max);
+        let (stem_set, surface_set) = (letter_set(stem), letter_set(surface));
+        for ((index, term), &set) in loaded.terms.iter().enumerate().zip(&loaded.letter_sets) {
+            let d1 = bounded_distance_sets(stem, stem_set, term, set, max);
+            let d2 = bounded_distance_sets(surface, surface_set, term, set, max);
             let best = match (d1, d2) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
