@@ -30,14 +30,10 @@ pub struct SearchResults {
 pub struct Answer {
     /// Knowledge-base entries, best first.
     pub results: Vec<Hit>,
-    /// The verdict on the move the question describes, in the given scenario.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
-    pub verdict: Option<Verdict>,
-    /// What is missing to give a verdict, when the question is about a move but incomplete.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
-    pub needs: Option<String>,
+    /// The verdict on the move the question describes, or what is missing to give one.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub about_move: MoveAnswer,
 }
 
 /// The move part of an answer: a verdict, or what is missing to give one, or neither.
@@ -101,14 +97,13 @@ pub fn ask(
     limit: usize,
 ) -> Result<Answer, Error> {
     let SearchResults { results } = search(searcher, question, limit)?;
-    let MoveAnswer { verdict, needs } = match scenario {
+    let about_move = match scenario {
         Some(s) => answer_move(question, s)?,
         None => MoveAnswer::default(),
     };
     Ok(Answer {
         results,
-        verdict,
-        needs,
+        about_move,
     })
 }
 

@@ -229,11 +229,11 @@ pub fn verdict(v: &Verdict, color: bool) -> String {
 pub fn answer(a: &Answer, color: bool) -> String {
     let st = Style { on: color };
     let mut out = String::new();
-    if let Some(v) = &a.verdict {
+    if let Some(v) = &a.about_move.verdict {
         out.push_str(&verdict(v, color));
         out.push('\n');
     }
-    if let Some(n) = &a.needs {
+    if let Some(n) = &a.about_move.needs {
         let _ = writeln!(out, "{} {n}\n", st.yellow("?"));
     }
     if a.results.is_empty() {
