@@ -152,22 +152,23 @@ mod search {
         })
     }
 
+    /// Makes `opened` the searcher every later call uses.
+    fn install(opened: Result<Searcher, adcredit_search::Error>) -> Result<(), JsValue> {
+        let searcher = opened.map_err(|e| js_error(code::BUNDLE, &e.to_string()))?;
+        SEARCHER.with(|s| *s.borrow_mut() = Some(searcher));
+        Ok(())
+    }
+
     /// Load (or replace) the search bundle.
     #[wasm_bindgen(js_name = loadBundle)]
     pub fn load_bundle(bytes: &[u8]) -> Result<(), JsValue> {
-        let searcher =
-            Searcher::from_bundle(bytes).map_err(|e| js_error(code::BUNDLE, &e.to_string()))?;
-        SEARCHER.with(|s| *s.borrow_mut() = Some(searcher));
-        Ok(())
+        install(Searcher::from_bundle(bytes))
     }
 
     /// Open a sharded bundle by its meta part; shards come later through `addShard`.
     #[wasm_bindgen(js_name = loadMeta)]
     pub fn load_meta(bytes: &[u8]) -> Result<(), JsValue> {
-        let searcher =
-            Searcher::from_meta(bytes).map_err(|e| js_error(code::BUNDLE, &e.to_string()))?;
-        SEARCHER.with(|s| *s.borrow_mut() = Some(searcher));
-        Ok(())
+        install(Searcher::from_meta(bytes))
     }
 
     /// The shards `search(query)` needs that are not loaded yet: `{ kind, index }` objects
