@@ -196,7 +196,7 @@ fn npm_up_to_date(web: &Path) -> bool {
 /// `search` (what the first answer needs) and `rules` (checkPlan, canMove, the move part of ask).
 const WASM_MODULES: &[&str] = &["search", "rules"];
 
-/// The wasm modules into web/pkg/<module>/, optimised with npm binaryen's wasm-opt.
+/// The wasm modules into `web/pkg/<module>/`, optimised with npm binaryen's wasm-opt.
 fn wasm() -> Result<()> {
     let root = root();
     for module in WASM_MODULES {

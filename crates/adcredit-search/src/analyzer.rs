@@ -321,7 +321,7 @@ fn push_word(words: &mut Vec<(String, usize, usize)>, current: &mut String, s: u
 }
 
 /// One character in lower case, for the scripts whose case the analyzer knows: ASCII, Latin-1,
-/// Latin Extended-A (which [`fold_char`] folds to ASCII), Greek and Cyrillic. Other characters
+/// Latin Extended-A (which the analyzer folds to ASCII), Greek and Cyrillic. Other characters
 /// are kept as they are. Written out instead of `char::to_lowercase` because std's full Unicode
 /// table is 11 KB of the browser module; the test checks it against std in these blocks.
 pub fn lowercase(c: char) -> char {
