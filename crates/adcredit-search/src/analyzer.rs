@@ -1,7 +1,7 @@
 //! The one text analyzer, used by the tantivy index (through the indexer's tokenizer) and by
 //! the browser's scorer, so both see the same terms.
 
-use std::collections::BTreeMap;
+use crate::intern::{intern, TermIds};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
@@ -88,8 +88,8 @@ struct Rule {
 /// emitted as its own words, each spanning the whole matched variant.
 pub struct Analyzer {
     glossary: Glossary,
-    /// First stem → index into `rules` (the search path's one map type, see `TermIds`).
-    rule_ids: BTreeMap<String, u32>,
+    /// First stem → index into `rules`.
+    rule_ids: TermIds,
     /// Rule groups sharing a first stem, longest pattern first within a group.
     rules: Vec<Vec<Rule>>,
     stemmer: Stemmer,
@@ -119,7 +119,7 @@ impl Analyzer {
     /// Compiles the glossary into rewrite rules.
     pub fn new(glossary: &Glossary) -> Analyzer {
         let stemmer = Stemmer::create(Algorithm::English);
-        let mut rule_ids: BTreeMap<String, u32> = BTreeMap::new();
+        let mut rule_ids = TermIds::new();
         let mut rules: Vec<Vec<Rule>> = Vec::new();
         for synonym in &glossary.synonyms {
             let canonical = fold_words(&synonym.canonical);
@@ -134,12 +134,8 @@ impl Analyzer {
                 let Some(first) = pattern.first().cloned() else {
                     continue;
                 };
-                let next = rules.len() as u32;
-                let id = *rule_ids.entry(first).or_insert(next);
-                if id == next {
-                    rules.push(Vec::new());
-                }
-                let Some(group) = rules.get_mut(id as usize) else {
+                let id = intern(&mut rule_ids, &mut rules, &first, Vec::new);
+                let Some(group) = rules.get_mut(id) else {
                     continue;
                 };
                 if group.iter().any(|r| r.pattern == pattern) {
@@ -366,6 +362,7 @@ fn fold_char(c: char, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn lowercase_agrees_with_std_where_it_knows_the_script() {
@@ -388,7 +385,6 @@ mod tests {
             }
         }
     }
-    use super::*;
 
     fn terms(analyzer: &Analyzer, text: &str) -> Vec<String> {
         analyzer.analyze(text).into_iter().map(|t| t.term).collect()

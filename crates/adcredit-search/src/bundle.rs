@@ -37,11 +37,12 @@
 //! are tantivy's. Sharded bundles always store every field (their texts are fetched lazily).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::codec::{fnv1a64, Fnv, Reader, Writer};
+use crate::intern::{intern, TermIds};
+use crate::snippet::DocTerms;
 use crate::{fieldnorm_to_id, Analyzer, Error, Glossary, Synonym};
 
 /// The first four bytes of every bundle part.
@@ -489,7 +490,11 @@ fn entry_size(t: &TermPostings, inline_norms: bool) -> usize {
 /// Which fields hold exactly the postings that analysing the document texts gives: those
 /// are not stored in a single-file bundle but derived again when it is opened.
 fn derivable_fields(data: &BundleData) -> Vec<bool> {
-    let (derived, total) = text_postings(&Analyzer::new(&data.glossary), &data.docs);
+    let TextPostings {
+        postings: derived,
+        total,
+        ..
+    } = text_postings(&Analyzer::new(&data.glossary), &data.docs);
     (0..data.fields.len())
         .map(|f| {
             // Both in byte order of the terms (check_data holds the dictionary to it).
@@ -513,34 +518,29 @@ fn derivable_fields(data: &BundleData) -> Vec<bool> {
         .collect()
 }
 
-/// Term → index: the one map type of the browser's search path. Each map instantiation is
-/// kilobytes of wasm, so every term-keyed table there is this map plus a `Vec`.
-pub(crate) type TermIds = BTreeMap<String, u32>;
+/// The document texts analysed as one field.
+pub(crate) struct TextPostings {
+    /// Postings by term, sorted by term.
+    pub(crate) postings: Vec<(String, Vec<Posting>)>,
+    /// Total token count.
+    pub(crate) total: u64,
+    /// Each document's analysis (kept by the searcher for snippets: a text is analysed once).
+    pub(crate) docs: Vec<DocTerms>,
+}
 
-/// The postings of the document texts analysed as one field, sorted by term, and the total
-/// token count.
-pub(crate) fn text_postings(
-    analyzer: &Analyzer,
-    docs: &[DocRecord],
-) -> (Vec<(String, Vec<Posting>)>, u64) {
+/// Analyses the document texts as one field.
+pub(crate) fn text_postings(analyzer: &Analyzer, docs: &[DocRecord]) -> TextPostings {
     let mut ids = TermIds::new();
     let mut lists: Vec<Vec<Posting>> = Vec::new();
     let mut total = 0u64;
+    let mut analysed = Vec::with_capacity(docs.len());
     for (doc, record) in docs.iter().enumerate() {
-        let tokens = analyzer.analyze(&record.text);
-        total += tokens.len() as u64;
-        let fieldnorm_id = fieldnorm_to_id(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
-        let mut counts = TermIds::new();
-        for t in tokens {
-            *counts.entry(t.term).or_default() += 1;
-        }
-        for (term, term_freq) in counts {
-            let next = lists.len() as u32;
-            let id = *ids.entry(term).or_insert(next);
-            if id == next {
-                lists.push(Vec::new());
-            }
-            if let Some(list) = lists.get_mut(id as usize) {
+        let terms = DocTerms::new(analyzer, &record.text);
+        total += terms.len() as u64;
+        let fieldnorm_id = fieldnorm_to_id(u32::try_from(terms.len()).unwrap_or(u32::MAX));
+        for (term, term_freq) in terms.term_freqs() {
+            let id = intern(&mut ids, &mut lists, term, Vec::new);
+            if let Some(list) = lists.get_mut(id) {
                 list.push(Posting {
                     doc: doc as u32,
                     term_freq,
@@ -548,6 +548,7 @@ pub(crate) fn text_postings(
                 });
             }
         }
+        analysed.push(terms);
     }
     let sorted = ids
         .into_iter()
@@ -556,7 +557,11 @@ pub(crate) fn text_postings(
             (term, list.unwrap_or_default())
         })
         .collect();
-    (sorted, total)
+    TextPostings {
+        postings: sorted,
+        total,
+        docs: analysed,
+    }
 }
 
 fn encode_parts(data: &BundleData, plan: &ShardPlan, single: bool) -> Result<Parts, Error> {
@@ -1072,6 +1077,9 @@ pub(crate) struct Decoded {
     pub(crate) meta: Meta,
     pub(crate) term_shards: Vec<TermShard>,
     pub(crate) doc_shards: Vec<Vec<DocRecord>>,
+    /// Each document's analysis, in document order, when opening the bundle analysed the
+    /// texts anyway (derived fields); else empty.
+    pub(crate) doc_terms: Vec<DocTerms>,
 }
 
 pub(crate) fn parse_bundle(bytes: &[u8]) -> Result<Decoded, Error> {
@@ -1110,6 +1118,7 @@ pub(crate) fn parse_bundle(bytes: &[u8]) -> Result<Decoded, Error> {
     for (i, p) in doc_payloads.iter().enumerate() {
         doc_shards.push(parse_doc_shard(&meta, i as u32, p)?);
     }
+    let mut doc_terms = Vec::new();
     if meta.derived.contains(&true) {
         let docs: Vec<DocRecord> = doc_shards.iter().flatten().cloned().collect();
         let shard = match term_shards.as_mut_slice() {
@@ -1120,18 +1129,28 @@ pub(crate) fn parse_bundle(bytes: &[u8]) -> Result<Decoded, Error> {
                 ))
             }
         };
-        derive_fields(&meta, &docs, shard)?;
+        doc_terms = derive_fields(&meta, &docs, shard)?;
     }
     Ok(Decoded {
         meta,
         term_shards,
         doc_shards,
+        doc_terms,
     })
 }
 
-/// Adds the postings of derived fields, analysed from the document texts, to the shard.
-fn derive_fields(meta: &Meta, docs: &[DocRecord], shard: &mut TermShard) -> Result<(), Error> {
-    let (derived, total) = text_postings(&Analyzer::new(&meta.glossary), docs);
+/// Adds the postings of derived fields, analysed from the document texts, to the shard;
+/// returns each document's analysis.
+fn derive_fields(
+    meta: &Meta,
+    docs: &[DocRecord],
+    shard: &mut TermShard,
+) -> Result<Vec<DocTerms>, Error> {
+    let TextPostings {
+        postings: derived,
+        total,
+        docs: analysed,
+    } = text_postings(&Analyzer::new(&meta.glossary), docs);
     let num_fields = meta.fields.len();
     if let Some(table) = &meta.fieldnorms {
         for p in derived.iter().flat_map(|(_, list)| list) {
@@ -1161,12 +1180,8 @@ fn derive_fields(meta: &Meta, docs: &[DocRecord], shard: &mut TermShard) -> Resu
             ));
         }
         for (term, list) in &derived {
-            let next = lists.len() as u32;
-            let id = *ids.entry(term.clone()).or_insert(next);
-            if id == next {
-                lists.push(vec![Vec::new(); num_fields]);
-            }
-            if let Some(slot) = lists.get_mut(id as usize).and_then(|e| e.get_mut(f)) {
+            let id = intern(&mut ids, &mut lists, term, || vec![Vec::new(); num_fields]);
+            if let Some(slot) = lists.get_mut(id).and_then(|e| e.get_mut(f)) {
                 slot.clone_from(list);
             }
         }
@@ -1177,7 +1192,7 @@ fn derive_fields(meta: &Meta, docs: &[DocRecord], shard: &mut TermShard) -> Resu
             shard.postings.push(std::mem::take(postings));
         }
     }
-    Ok(())
+    Ok(analysed)
 }
 
 pub(crate) fn open_meta(bytes: &[u8]) -> Result<Meta, Error> {
@@ -1216,6 +1231,7 @@ pub fn decode(bytes: &[u8]) -> Result<BundleData, Error> {
         meta,
         term_shards,
         doc_shards,
+        ..
     } = parse_bundle(bytes)?;
     let mut terms = Vec::new();
     for shard in term_shards {
@@ -1237,6 +1253,7 @@ mod tests {
     use super::*;
     use crate::{SearchOptions, Searcher};
     use proptest::prelude::*;
+    use std::collections::BTreeMap;
 
     /// A small two-field bundle built by hand (as the indexer would from tantivy).
     fn sample() -> BundleData {
@@ -1261,7 +1278,11 @@ mod tests {
                 text: format!("Short.\n\n{t}"),
             })
             .collect();
-        let (body, total) = text_postings(&analyzer, &docs);
+        let TextPostings {
+            postings: body,
+            total,
+            ..
+        } = text_postings(&analyzer, &docs);
         let tags: BTreeMap<String, Vec<Posting>> = [(
             "credit".to_owned(),
             vec![Posting {

@@ -94,6 +94,7 @@ mod bundle;
 mod codec;
 mod distance;
 mod error;
+mod intern;
 mod searcher;
 mod snippet;
 

@@ -255,6 +255,12 @@ impl Searcher {
         for (i, shard) in decoded.doc_shards.into_iter().enumerate() {
             searcher.doc_shards.insert(i as u32, loaded(shard));
         }
+        // Opening analysed every text already (derived postings): keep it for the snippets.
+        for (doc, terms) in decoded.doc_terms.into_iter().enumerate() {
+            if let Some(loaded) = searcher.loaded_doc(doc as u32) {
+                let _ = loaded.terms.set(terms);
+            }
+        }
         Ok(searcher)
     }
 

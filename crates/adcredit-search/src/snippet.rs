@@ -1,5 +1,6 @@
 //! Snippets: a window of a document's text around its best cluster of matched words.
 
+use crate::intern::{intern, TermIds};
 use crate::Analyzer;
 
 /// Target window, in bytes of source text, before it is cut back to word boundaries.
@@ -25,21 +26,35 @@ pub(crate) struct DocTerms {
 
 impl DocTerms {
     pub(crate) fn new(analyzer: &Analyzer, text: &str) -> DocTerms {
-        let mut index: std::collections::BTreeMap<String, u32> = std::collections::BTreeMap::new();
+        let mut ids = TermIds::new();
         let mut terms: Vec<Box<str>> = Vec::new();
-        let mut tokens = Vec::new();
-        for token in analyzer.analyze(text) {
-            let next = terms.len() as u32;
-            let i = *index.entry(token.term).or_insert_with_key(|t| {
-                terms.push(t.as_str().into());
-                next
+        let analysed = analyzer.analyze(text);
+        let mut tokens = Vec::with_capacity(analysed.len());
+        for token in analysed {
+            let i = intern(&mut ids, &mut terms, &token.term, || {
+                token.term.as_str().into()
             });
             // Offsets of a text over 4 GiB would not fit; bundles hold far smaller texts.
-            if let (Ok(start), Ok(end)) = (u32::try_from(token.start), u32::try_from(token.end)) {
-                tokens.push((start, end, i));
-            }
+            let offset = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
+            tokens.push((offset(token.start), offset(token.end), i as u32));
         }
         DocTerms { terms, tokens }
+    }
+
+    /// Number of tokens (the field length of the text).
+    pub(crate) fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Each distinct term with its number of occurrences, in order of first appearance.
+    pub(crate) fn term_freqs(&self) -> impl Iterator<Item = (&str, u32)> {
+        let mut counts = vec![0u32; self.terms.len()];
+        for &(_, _, i) in &self.tokens {
+            if let Some(c) = counts.get_mut(i as usize) {
+                *c += 1;
+            }
+        }
+        self.terms.iter().map(|t| &**t).zip(counts)
     }
 }
 
