@@ -32,11 +32,11 @@ pub const REQUIRED_FAQ_IDS: &[&str] = &[
     "faq/take-cash-back",
 ];
 
-/// Highest fact id of `FACTS.md` (facts are `F1` to `F34`).
-pub const MAX_FACT: u32 = 34;
+/// Highest fact id of `FACTS.md` (facts are `F1` to `F41`).
+pub const MAX_FACT: u32 = 41;
 
 const FIELDS: &[&str] = &[
-    "id", "title", "summary", "tags", "updated", "facts", "sources", "related",
+    "id", "title", "summary", "tags", "updated", "facts", "sources", "related", "questions",
 ];
 
 /// The front matter every content file starts with.
@@ -58,6 +58,9 @@ pub struct FrontMatter {
     pub sources: Vec<String>,
     /// Related content ids.
     pub related: Vec<String>,
+    /// Other ways people ask this (FAQ entries): short keyword queries, long stories,
+    /// non-native English, British spelling, misspellings. Optional in the parser.
+    pub questions: Vec<String>,
     /// Line of the `id` key (for messages).
     pub id_line: usize,
     /// Line of the `related` key (for messages).
@@ -429,6 +432,7 @@ fn parse_front_matter(
     fm.facts = list_field("facts", true, out);
     fm.sources = list_field("sources", true, out);
     fm.related = list_field("related", false, out);
+    fm.questions = list_field("questions", false, out);
     match table.get("updated") {
         None => missing("updated", out),
         Some(toml::Value::Datetime(d)) if d.date.is_some() && d.time.is_none() => {
