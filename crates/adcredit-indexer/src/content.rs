@@ -32,8 +32,8 @@ pub const REQUIRED_FAQ_IDS: &[&str] = &[
     "faq/take-cash-back",
 ];
 
-/// Highest fact id of `FACTS.md` (facts are `F1` to `F41`).
-pub const MAX_FACT: u32 = 41;
+/// Highest fact id of `FACTS.md` (facts are `F1` to `F34`).
+pub const MAX_FACT: u32 = 34;
 
 const FIELDS: &[&str] = &[
     "id", "title", "summary", "tags", "updated", "facts", "sources", "related", "questions",
