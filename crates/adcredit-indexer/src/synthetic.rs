@@ -174,6 +174,7 @@ pub fn synthetic_corpus(n_articles: usize, seed: u64) -> Corpus {
             facts: Vec::new(),
             sources: vec!["synthetic".into()],
             related: Vec::new(),
+            questions: Vec::new(),
             id_line: 0,
             related_line: 0,
         };
