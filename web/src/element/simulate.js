@@ -19,7 +19,7 @@ const str = (v) => {
 };
 // Long lists show this many rows at first, then more on request: a 1,000-account scenario
 // must not build 1,000 rows of inputs (nor 1,000 × 1,000 <option>s) before the first paint.
-const PAGE = 100;
+const PAGE = 50;
 // A <select> with more choices than this gets them when it is first focused or clicked.
 const EAGER = 30;
 // Rows the check can leave out when they cannot be read: [array path, what the row is].
