@@ -59,6 +59,44 @@ test.describe('every request settles', () => {
     expect(got.after).toEqual({ ok: true });
   });
 
+  test('the worker answers every message: unreadable, not a request, unknown, throwing', async ({ page }) => {
+    await page.goto('/');
+    const replies = await page.evaluate(async () => {
+      // The worker on its own, without api.js's checks in front of it.
+      const w = new Worker('./adcredit-worker.js', { type: 'module' });
+      const got = [];
+      w.onmessage = ({ data }) => got.push(data);
+      w.postMessage({ id: 0, op: 'config', args: { rules: new URL('./adcredit_rules_bg.wasm', location.href).href } });
+      let deep = 1;
+      for (let i = 0; i < 3000; i++) deep = { a: deep };
+      const send = (m) => {
+        try {
+          w.postMessage(m);
+        } catch (e) {
+          got.push({ notSent: e.name });
+        }
+      };
+      send({ id: 1, op: 'checkPlan', args: [deep] }); // too deep to read on the worker's side
+      send(null);
+      send({ id: 2, op: 'nope', args: [] });
+      send({ id: 3, op: 'checkPlan', args: 'not a list' });
+      send({ id: 4, op: 'search', args: ['credit'] }); // before init
+      send({ id: 5, op: 'checkPlan', args: [{}] });
+      const t0 = Date.now();
+      while (got.filter((d) => d.id === 5).length === 0 && Date.now() - t0 < 15000) await new Promise((r) => setTimeout(r, 50));
+      w.terminate();
+      return got;
+    });
+    const byId = (id) => replies.find((d) => d.id === id);
+    // Message 1 is either refused by the sender or answered as lost after message 0.
+    expect(replies.some((d) => d.notSent) || replies.some((d) => d.lost === 0) || byId(1)?.error).toBeTruthy();
+    expect(replies.some((d) => Number.isInteger(d.lost))).toBe(true); // the null message
+    expect(byId(2).error.code).toBe('internal');
+    expect(byId(3).error.code).toBe('input');
+    expect(byId(4).error.code).toBe('internal');
+    expect(byId(5).error.code).toBe('input');
+  });
+
   test('a worker that dies rejects what it was asked, and the next call starts a new one', async ({ page }) => {
     page.allowProblem(/adcredit-worker|worker stopped|boom/);
     let broken = true;
