@@ -160,6 +160,7 @@ test.describe('a row being typed', () => {
     await expect(spend).toHaveAttribute('aria-invalid', 'true');
     await expect(w.locator(`[data-error-for^="accounts[${n - 1}]"]`)).toContainText(`accounts[${n - 1}].planned_spend`);
     await expect(widget(page).report).toHaveAttribute('data-state', 'input-error');
+    await expect(w.locator('[data-part="skipped"]')).toContainText('left out of the check');
     // The rest is still checked: findings, the after-state and the steps of the demo.
     await expect(w.locator('[data-part="findings"] [data-rule="currency-mismatch"]')).toBeVisible();
     await expect(w.locator('[data-part="after-accounts"] tbody tr')).toHaveCount(demo.accounts.length);

@@ -47,6 +47,8 @@ export function simulatePart(ctx) {
   const limits = new Map();
   const pinned = new Map();
   const shownOf = (key) => limits.get(key) ?? PAGE;
+  // What the form shows marked: input errors and finding severities (kept for re-renders).
+  let marks = { errors: [], findings: [] };
 
   const form = h('form', { novalidate: true, 'aria-label': S.tabSimulate, onsubmit: (ev) => ev.preventDefault() });
   const summary = h('p', { role: 'status', 'data-part': 'plan-status' });
@@ -192,7 +194,7 @@ export function simulatePart(ctx) {
     });
     const more =
       rows.length > limit &&
-      h('p', null, button(S.showMore(Math.min(limit, rows.length), rows.length), () => {
+      h('p', null, button(S.showMore(body.length, rows.length), () => {
         limits.set(path, limit + PAGE);
         renderForm(`${path}[${limit}].${Object.keys(rowsAt(path)[limit] ?? {})[0] ?? 'id'}`);
       }));
@@ -284,6 +286,7 @@ export function simulatePart(ctx) {
       ),
       allocFs = allocations(creditIds, accountIds),
     );
+    markAll(); // what the last check found, on the fields just built
     if (focusPath) form.querySelector(`[data-path="${CSS.escape(focusPath)}"]`)?.focus();
   }
 
@@ -325,7 +328,6 @@ export function simulatePart(ctx) {
     if (m && !form.querySelector(`[data-path="${CSS.escape(path)}"]`)) {
       pin(m[1], Number(m[2]));
       renderForm();
-      markAll();
     }
     let p = path;
     while (p && !form.querySelector(`[data-path="${CSS.escape(p)}"]`)) p = p.replace(/(\[\d+\]|\.[^.[\]]+)$/, '');
@@ -465,8 +467,6 @@ export function simulatePart(ctx) {
     for (const f of form.querySelectorAll('[data-severity]')) f.removeAttribute('data-severity');
   }
 
-  // What the form shows marked: input errors and finding severities (kept for re-renders).
-  let marks = { errors: [], findings: [] };
   function markAll() {
     unmark();
     for (const x of marks.errors) markField(form, x.path, x.message);
@@ -532,10 +532,10 @@ export function simulatePart(ctx) {
     };
     fill(
       out,
-      errors.length && [
+      errors.length > 0 && [
         errors.map((x) => errorItem(x.path, x.message)),
         h('p', { class: 'muted', 'data-part': 'skipped' }, S.rowSkipped(errors.length)),
-        waiting.length &&
+        waiting.length > 0 &&
           h('p', { class: 'muted', 'data-part': 'waiting' }, S.waitsFor(waiting.map((x) => Number(/\d+/.exec(x.path)[0]) + 1), [...new Set(waiting.map((x) => x.waits))].join(', '))),
       ],
       findings.length
@@ -609,6 +609,7 @@ export function simulatePart(ctx) {
   /** Replaces the scenario (e.g. from a share link), shows it and checks it. */
   function replace(next, persist = true) {
     s = next;
+    marks = { errors: [], findings: [] };
     limits.clear();
     pinned.clear();
     renderForm();
