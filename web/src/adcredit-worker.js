@@ -68,9 +68,10 @@ const ops = {
   search: (q, o) => search.search(text(q), o, 10),
   // The scenario is read only for questions about moving money between places it names
   // (mentionsMove): the others are answered by the search module alone.
-  ask: async (q, s, o) => {
+  ask: async (q, s, o, tooDeep) => {
     text(q);
     if (s === undefined || s === null || !search.mentionsMove(q, s)) return { results: search.search(q, o, 5).results };
+    if (tooDeep) throw Object.assign(codedError('input', tooDeep.message), { path: tooDeep.path });
     await rulesReady();
     const move = rules.answerMove(q, s);
     return { results: search.search(q, o, 5).results, ...move };

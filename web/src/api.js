@@ -7,7 +7,7 @@
 // request the worker could not read is rejected by the worker naming it, and when the worker
 // itself fails (a load error, an unreadable reply, a wasm trap) every pending call is rejected
 // and the next call starts a fresh worker. Values too deep to post are refused here.
-import { tooDeep, deepMessage } from './depth.js';
+import { tooDeep, deepMessage, prune } from './depth.js';
 
 let base = import.meta.url;
 let worker = null;
@@ -135,4 +135,11 @@ export const search = searching('search');
  * moving money and names the Business Center or one of its accounts; other questions are
  * answered from the knowledge base alone.
  */
-export const ask = searching('ask');
+export const ask = async (question, scenario, options) => {
+  await init();
+  const deep = scenario && typeof scenario === 'object' ? tooDeep(scenario) : null;
+  if (!deep) return call('ask', [question, scenario, options]);
+  // Too deep to post: the worker gets a shallow copy, enough to tell whether the question is
+  // about moving money between the scenario's places; if it is, it rejects with this error.
+  return call('ask', [question, prune(scenario), options, deepMessage(deep)]);
+};

@@ -57,3 +57,11 @@ export function deepMessage(found) {
     : `${d.at}…`;
   return { path: d.at, message: `${d.at || '(the value)'}: nested ${found.depth} levels deep, more than the ${MAX_DEPTH} that can be read; the deepest point is ${where}` };
 }
+
+/** A copy of `value` with everything nested deeper than `keep` levels replaced by null. */
+export function prune(value, keep = 8) {
+  if (!value || typeof value !== 'object') return value;
+  if (keep <= 0) return null;
+  if (Array.isArray(value)) return value.map((v) => prune(v, keep - 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, prune(v, keep - 1)]));
+}

@@ -47,8 +47,12 @@ test.describe('every request settles', () => {
           ask: await settle(m.ask('can I move cash from bc to us?', s)),
         };
       }
-      // The worker is still alive afterwards.
+      // The worker is still alive afterwards, and a question that does not move money is
+      // answered without reading the scenario, however deep it is.
       out.after = await settle(m.checkPlan(demo));
+      let o = {};
+      for (let i = 0; i < 5000; i++) o = { a: o };
+      out.notAMove = await m.ask('what is a credit line?', { ...demo, today: o }).then((r) => r.results.length, (e) => e.message);
       return out;
     }, demo);
     for (const depth of [1000, 2000, 4000, 10000])
@@ -57,6 +61,7 @@ test.describe('every request settles', () => {
         if (depth > 1000) expect(r.message, `${op} at depth ${depth}`).toMatch(/accounts\[0\]\.name.*nested/);
       }
     expect(got.after).toEqual({ ok: true });
+    expect(got.notAMove).toBeGreaterThan(0);
   });
 
   test('the worker answers every message: unreadable, not a request, unknown, throwing', async ({ page }) => {
