@@ -201,6 +201,19 @@ test.describe('persistence', () => {
     await expect(w.root.getByLabel('Business entity', { exact: true })).toHaveValue('Quick Reload Ltd');
   });
 
+  test('an edit is saved at once when the page goes into the background', async ({ page }) => {
+    await page.goto('/');
+    const w = widget(page);
+    await w.tab('Simulate').click();
+    await w.root.getByLabel('Business entity', { exact: true }).fill('Backgrounded Ltd');
+    const saved = await page.evaluate((k) => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      return JSON.parse(localStorage.getItem(k)).business_center.entity;
+    }, KEY);
+    expect(saved).toBe('Backgrounded Ltd');
+  });
+
   test('opening a share link keeps the visitor\'s own scenario, and they can switch back', async ({ page }) => {
     await page.goto('/');
     const w = widget(page);
