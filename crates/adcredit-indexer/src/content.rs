@@ -37,7 +37,15 @@ pub const REQUIRED_FAQ_IDS: &[&str] = &[
 pub const MAX_FACT: u32 = 41;
 
 const FIELDS: &[&str] = &[
-    "id", "title", "summary", "tags", "updated", "facts", "sources", "related", "questions",
+    "id",
+    "title",
+    "summary",
+    "tags",
+    "updated",
+    "facts",
+    "sources",
+    "related",
+    "questions",
 ];
 
 /// The front matter every content file starts with.

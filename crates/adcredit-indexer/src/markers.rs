@@ -40,7 +40,10 @@ pub(crate) fn parse_marker(inner: &str) -> Result<Vec<String>, String> {
         .filter(|t| !t.is_empty())
         .collect();
     if tokens.is_empty() {
-        return Err("empty fact marker `{}`: list the fact ids, such as `{F9 F14}`, or write `{advice}`".into());
+        return Err(
+            "empty fact marker `{}`: list the fact ids, such as `{F9 F14}`, or write `{advice}`"
+                .into(),
+        );
     }
     if tokens.contains(&ADVICE) {
         return if tokens.len() == 1 {
@@ -124,7 +127,9 @@ pub(crate) fn check_union(
             out.push(Problem {
                 file: file.to_path_buf(),
                 line: *line,
-                message: format!("a marker states `{id}`, but front matter `facts` does not list it"),
+                message: format!(
+                    "a marker states `{id}`, but front matter `facts` does not list it"
+                ),
             });
         }
     }
@@ -141,9 +146,18 @@ mod tests {
             ("Final.{F9,F14}  ", Some(("Final.", Ok(vec!["F9", "F14"])))),
             ("Tip. {advice}", Some(("Tip.", Ok(vec![])))),
             ("No marker.", None),
-            ("A {brace} inside. {F1}", Some(("A {brace} inside.", Ok(vec!["F1"])))),
-            ("Bad. {F0 F99 X}", Some(("Bad.", Err("unknown fact `F0`, `F99`, `X` in marker")))),
-            ("Mixed. {advice F1}", Some(("Mixed.", Err("mixes `advice`")))),
+            (
+                "A {brace} inside. {F1}",
+                Some(("A {brace} inside.", Ok(vec!["F1"]))),
+            ),
+            (
+                "Bad. {F0 F99 X}",
+                Some(("Bad.", Err("unknown fact `F0`, `F99`, `X` in marker"))),
+            ),
+            (
+                "Mixed. {advice F1}",
+                Some(("Mixed.", Err("mixes `advice`"))),
+            ),
             ("Empty. { }", Some(("Empty.", Err("empty fact marker")))),
         ];
         for (text, expected) in cases {

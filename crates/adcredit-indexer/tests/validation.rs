@@ -119,7 +119,11 @@ fn the_real_content_is_valid_and_covers_every_fact() {
     );
     for d in corpus.docs() {
         for text in [&d.title, &d.body, &d.summary] {
-            assert!(!text.contains("{F") && !text.contains("{advice}"), "{}: {text}", d.id);
+            assert!(
+                !text.contains("{F") && !text.contains("{advice}"),
+                "{}: {text}",
+                d.id
+            );
         }
     }
 }
@@ -141,10 +145,18 @@ fn fact_markers_are_stripped_from_what_is_indexed_and_shown() {
     );
     for d in &docs {
         for text in [&d.title, &d.index_title, &d.body, &d.summary] {
-            assert!(!text.contains('{') && !text.contains('}'), "{}: {text}", d.id);
+            assert!(
+                !text.contains('{') && !text.contains('}'),
+                "{}: {text}",
+                d.id
+            );
         }
     }
-    let faq = corpus.faqs.iter().find(|f| f.front.id == "faq/fund-types").unwrap();
+    let faq = corpus
+        .faqs
+        .iter()
+        .find(|f| f.front.id == "faq/fund-types")
+        .unwrap();
     assert_eq!(faq.front.facts, ["F1", "F2", "F3"]);
 }
 
