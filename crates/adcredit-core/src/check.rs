@@ -16,7 +16,9 @@ use crate::{Account, AdCredit, Currency, Date, Error, Money, RuleId, Scenario, S
 /// Days before expiry from which allocating a credit draws an `expires-soon` warning.
 pub const EXPIRY_WARNING_DAYS: i64 = 30;
 
-/// A remainder is "small" when it is less than 1/`SMALL_LEFTOVER_DIVISOR` of the credit.
+/// A remainder is "small" when it is less than 1/`SMALL_LEFTOVER_DIVISOR` of the credit. This
+/// is our own rule of thumb, not TikTok's: no minimum allocation is published (F12), and the
+/// `small-leftover` message says so.
 pub const SMALL_LEFTOVER_DIVISOR: u32 = 20;
 
 /// The result of checking a plan.
@@ -111,8 +113,8 @@ pub struct AccountAfter {
     pub ad_credit_balance: Money,
     /// What the plan allocates to it.
     pub received: Money,
-    /// Credit beyond the planned spend, which can never leave the account; null without a
-    /// planned spend.
+    /// Credit beyond the planned spend, which can never move to another account and is lost at
+    /// expiry; null without a planned spend.
     pub locked_surplus: Option<Money>,
 }
 
@@ -230,9 +232,9 @@ impl<'a> Checker<'a> {
         let s = self.s;
         if !s.allocations.is_empty() && !s.actor_role.can_allocate() {
             let msg = format!(
-                "{} cannot allocate ad credit: only a Business Center admin or a finance manager can. \
-                 Ask one of them to carry out this plan (help-center pages differ on whether an admin \
-                 also needs a finance role)",
+                "{} cannot allocate ad credit: we apply the core guide's rule that only a Business \
+                 Center admin or a finance manager can (some help-center pages also require an admin \
+                 to hold a finance role). Ask one of them to carry out this plan",
                 s.actor_role.subject()
             );
             self.push(Severity::Error, RuleId::RoleNotPermitted, msg)
@@ -389,14 +391,15 @@ impl<'a> Checker<'a> {
                 let held = money_in(balance, &acc.currency);
                 let msg = if acc.status == Status::Closed {
                     format!(
-                        "{} is closed and still holds {held} of ad credit: credit in a closed account is \
-                         lost and never returns to the Business Center",
+                        "{} is closed and still holds {held} of ad credit: credit in an account that is \
+                         shut down is generally forfeited, and TikTok does not return it to the Business Center",
                         acc.label()
                     )
                 } else {
                     format!(
                         "{} is suspended and holds {held} of ad credit: that credit is generally forfeited, \
-                         cannot be refunded while the suspension lasts, and never returns to the Business Center",
+                         the account's balance cannot be refunded unless the suspension is resolved, and \
+                         TikTok does not return the credit to the Business Center",
                         acc.label()
                     )
                 };
@@ -420,8 +423,11 @@ impl<'a> Checker<'a> {
                 let twentieth = remaining.checked_mul_int(SMALL_LEFTOVER_DIVISOR)?;
                 if remaining.is_positive() && twentieth < c.amount {
                     let msg = format!(
-                        "Only {} of {:?} would be left in the Business Center: a remainder this small is \
-                         hard to use before it expires. Consider adding it to one of the allocations",
+                        "{} of {:?} would stay unallocated in the Business Center, under 1/{SMALL_LEFTOVER_DIVISOR} \
+                         of the credit (our rule of thumb; TikTok publishes no minimum). It can still go to \
+                         any eligible account until the credit expires, so plan a use for it; do not add it \
+                         to an allocation beyond what that account will spend, where a surplus is locked \
+                         until it expires",
                         self.money(remaining),
                         c.id
                     );
@@ -639,10 +645,13 @@ impl<'a> Checker<'a> {
             format!("{what}: {shown} is negative; it cannot be below zero")
         } else {
             match cur.decimals() {
-                0 => format!("{what}: {shown}: {cur} amounts are whole numbers"),
+                0 => format!(
+                    "{what}: {shown}: {cur} has no minor unit, so this checker takes whole amounts \
+                     (TikTok publishes decimal limits only for its API: at most 2 places)"
+                ),
                 places => format!(
-                    "{what}: {shown} has more decimals than {cur} allows; Business Center amounts take \
-                     at most {places} decimal places"
+                    "{what}: {shown} has more than {places} decimal places (TikTok's API takes at most \
+                     2; this checker applies that limit to {cur})"
                 ),
             }
         }

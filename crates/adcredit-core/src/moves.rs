@@ -201,11 +201,13 @@ fn decide(q: &MoveQuestion) -> Result<Decision, Error> {
             return deny(
                 RuleId::InvalidAmount,
                 match (places, m.with_decimals(places)) {
-                    (0, shown) if m.is_positive() => {
-                        format!("{shown} cannot be moved: amounts in this currency are whole numbers")
-                    }
+                    (0, shown) if m.is_positive() => format!(
+                        "{shown} cannot be moved: this currency has no minor unit, so this checker takes \
+                         whole amounts (TikTok publishes decimal limits only for its API: at most 2 places)"
+                    ),
                     (_, shown) => format!(
-                        "{shown} cannot be moved: amounts must be more than zero with at most {places} decimal places"
+                        "{shown} cannot be moved: an amount must be more than zero with at most {places} \
+                         decimal places (TikTok's API limit; this checker applies it)"
                     ),
                 },
             );
@@ -222,16 +224,18 @@ fn without_scenario(fund: Fund, from: End<'_>, to: End<'_>) -> Decision {
         (Fund::AdCredit, End::Bc, _) => (
             true,
             RuleId::ManualAllocation,
-            "Yes, as a manual allocation: a Business Center admin or finance manager allocates it to one \
-             approved ad account in the Business Center's currency. It takes effect at once and is final: \
-             the credit can never leave that account again"
+            "Yes, as a manual allocation to one approved ad account in the Business Center's currency, \
+             by an admin or a finance manager (the core guide's rule, which we apply; some help pages also \
+             require an admin to hold a finance role). It takes effect at once and is final: the credit \
+             can never move to another account or back to the Business Center"
                 .into(),
         ),
         (Fund::Cash, End::Bc, _) => (
             true,
             RuleId::BalanceAllocation,
-            "Yes: an admin or finance manager can move cash from the Business Center to an approved ad \
-             account it manages, in the same currency"
+            "Yes: cash can go from the Business Center to an approved ad account it manages, in the same \
+             currency, moved by an admin or a finance manager (the core guide's rule, which we apply; some \
+             help pages also require an admin to hold a finance role)"
                 .into(),
         ),
         (Fund::Cash, End::Account(_), End::Bc) => (
@@ -246,8 +250,9 @@ fn without_scenario(fund: Fund, from: End<'_>, to: End<'_>) -> Decision {
             RuleId::PortfolioShare,
             format!(
                 "Yes, when both sides belong to the same business entity and the accounts are in the same \
-                 Payment Portfolio: {} funds can be shared and reallocated there freely",
-                fund.label()
+                 Payment Portfolio: {} funds can be shared and reallocated there freely{}",
+                fund.label(),
+                credit_line_note(fund)
             ),
         ),
         // Ad credit between accounts or back to the BC is decided before this point.
@@ -294,8 +299,9 @@ fn with_scenario(
         return deny(
             RuleId::RoleNotPermitted,
             format!(
-                "{} cannot move funds: only a Business Center admin or a finance manager can (help-center \
-                 pages differ on whether an admin also needs a finance role)",
+                "{} cannot move funds: we apply the core guide's rule that only a Business Center admin or \
+                 a finance manager can (help-center pages differ: some also require an admin to hold a \
+                 finance role, and for credit lines they name admins only)",
                 s.actor_role.subject()
             ),
         );
@@ -303,12 +309,19 @@ fn with_scenario(
     if let Some(acc) = from_acc.filter(|a| matches!(a.status, Status::Suspended | Status::Closed)) {
         return deny(
             RuleId::AccountSuspended,
-            format!(
-                "{} is {}: its balance cannot be moved or refunded unless the suspension is resolved, and \
-                 what it holds is generally forfeited",
-                acc.label(),
-                acc.status.label()
-            ),
+            if acc.status == Status::Closed {
+                format!(
+                    "{} is closed: ad credit in an account that is shut down is generally forfeited, and our \
+                     sources describe no way to move money out of a closed account",
+                    acc.label()
+                )
+            } else {
+                format!(
+                    "{} is suspended: its balance cannot be refunded unless the suspension is resolved, and \
+                     the ad credit in it is generally forfeited",
+                    acc.label()
+                )
+            },
         );
     }
     if let Some(acc) = to_acc {
@@ -317,7 +330,9 @@ fn with_scenario(
                 return deny(
                     RuleId::AccountSuspended,
                     format!(
-                        "{} is {}: {} sent there would generally be forfeited, and TikTok does not return it",
+                        "{} is {}: do not send {} there. Ad credit in an account that is suspended or shut \
+                         down is generally forfeited and not returned, and a suspended account's balance \
+                         cannot be refunded unless the suspension is resolved",
                         acc.label(),
                         acc.status.label(),
                         q.fund.label()
@@ -338,8 +353,9 @@ fn with_scenario(
             return deny(
                 RuleId::CurrencyMismatch,
                 format!(
-                    "{} is billed in {} while the Business Center uses {}: funds cannot cross currencies, and \
-                     an account's currency cannot be changed after it is created",
+                    "{} is billed in {} while the Business Center uses {}: Billing Sharing needs matching \
+                     currencies, ad credit cannot be allocated across currencies, and an account's currency \
+                     cannot be changed after it is created",
                     acc.label(),
                     acc.currency,
                     cur
@@ -363,9 +379,9 @@ fn with_scenario(
                     largest = largest.max(c.amount);
                 }
             }
-            // Each allocation draws on one credit: more than the largest takes several.
+            // Only the total must cover the amount (F11); say so when no single credit does.
             let several = if exceeds(largest) {
-                " as several allocations, one per credit (no single credit holds that much)"
+                " (no single credit holds that much, but together they cover it)"
             } else {
                 ""
             };
@@ -391,8 +407,8 @@ fn with_scenario(
                 RuleId::ManualAllocation,
                 format!(
                     "Yes: allocate {} to {}{several} by hand in Business Center (Finance → Payment \
-                     Management). It takes effect at once and is final; the credit can never leave {} again, so \
-                     allocate only what it will spend before the credit expires",
+                     Management). It takes effect at once and is final; the credit can never move from {} to \
+                     another account or back, so allocate only what it will spend before the credit expires",
                     amount.map(money).unwrap_or_else(|| format!("up to {}", money(usable))),
                     acc.label(),
                     acc.label()
@@ -458,7 +474,12 @@ fn with_scenario(
             }
             allow(
                 RuleId::PortfolioShare,
-                format!("Yes: {} is in the Payment Portfolio, where the credit line is shared and can be reallocated freely", acc.label()),
+                format!(
+                    "Yes: {} is in the Payment Portfolio, where the credit line is shared and can be reallocated \
+                     freely{}",
+                    acc.label(),
+                    credit_line_note(Fund::CreditLine)
+                ),
             )
         }
         (Fund::Cash | Fund::CreditLine, Some(a), Some(b)) => {
@@ -482,15 +503,29 @@ fn with_scenario(
                 RuleId::PortfolioShare,
                 format!(
                     "Yes: {} and {} belong to the same entity and are both in the Payment Portfolio, where {} is \
-                     shared and can be reallocated freely",
+                     shared and can be reallocated freely{}",
                     a.label(),
                     b.label(),
-                    q.fund.label()
+                    q.fund.label(),
+                    credit_line_note(q.fund)
                 ),
             )
         }
         // Ad credit from an account, or both ends the Business Center, were decided earlier.
         _ => Ok(without_scenario(q.fund, from, to)),
+    }
+}
+
+/// What sources say about credit-line moves (F40), added to every credit-line verdict: the
+/// money goes through the Business Center in two steps, and help pages give credit-line
+/// functions to admins while the rule applied here is the core guide's (F20).
+fn credit_line_note(fund: Fund) -> &'static str {
+    if fund == Fund::CreditLine {
+        ". Credit-line money moves in two steps (credit line → Business Center → ad account); help \
+         pages give credit-line functions to Business Center admins only, while we apply the core \
+         guide's rule (an admin or a finance manager)"
+    } else {
+        ""
     }
 }
 
