@@ -139,9 +139,13 @@ pub(crate) fn check_union(
 mod tests {
     use super::*;
 
+    /// A text, and what it splits into: the text before the marker and the marker's ids, or
+    /// part of the error message (`None` when the text has no marker).
+    type Case<'a> = (&'a str, Option<(&'a str, Result<Vec<&'a str>, &'a str>)>);
+
     #[test]
     fn markers_split_parse_and_refuse() {
-        let cases: &[(&str, Option<(&str, Result<Vec<&str>, &str>)>)] = &[
+        let cases: &[Case<'_>] = &[
             ("Final. {F9 F14}", Some(("Final.", Ok(vec!["F9", "F14"])))),
             ("Final.{F9,F14}  ", Some(("Final.", Ok(vec!["F9", "F14"])))),
             ("Tip. {advice}", Some(("Tip.", Ok(vec![])))),
