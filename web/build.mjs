@@ -41,13 +41,15 @@ for (const f of [...OWN, 'adcredit_bg.wasm']) rmSync(join(out, f), { force: true
 /**
  * faq.html: every FAQ entry and article of content/ as one plain page with no script, linked
  * from the fallback text the page shows when adcredit.js cannot run. Markdown is kept to
- * what content/README.md allows: paragraphs, `###`/`##` headings, `-` lists, links.
+ * what content/README.md allows: paragraphs, `###`/`##` headings, `-` lists, table rows (one
+ * line each), links; fact markers are dropped.
  */
 function plainFaq(content) {
   const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const anchor = (id) => id.replace(/[^\w-]+/g, '-');
+  // Fact markers ({F9 F14}, {advice}) are for the indexer, never shown.
   const inline = (t) =>
-    esc(t)
+    esc(t.replace(/\s*\{(?:advice|F\d+(?:\s+F\d+)*)\}/g, ''))
       .replace(/\[([^\]]+)\]\(content:([^)\s]+)\)/g, (_, text, id) => `<a href="#${anchor(id.split('#')[0])}">${text}</a>`)
       .replace(/\[([^\]]+)\]\((https:[^)\s]+)\)/g, '<a href="$2">$1</a>')
       .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
@@ -68,6 +70,11 @@ function plainFaq(content) {
     let list = false;
     for (const block of md.split(/\n\s*\n/)) {
       for (const line of block.split('\n')) {
+        const row = /^\s*\|(.*)\|\s*$/.exec(line);
+        if (row) {
+          if (!/^[\s|:-]+$/.test(row[1])) out.push(`<p>${row[1].split('|').map((c) => inline(c.trim())).join(' — ')}</p>`);
+          continue;
+        }
         const item = /^\s*-\s+(.*)$/.exec(line);
         if (item && !list) (out.push('<ul>'), (list = true));
         if (!item && list) (out.push('</ul>'), (list = false));
