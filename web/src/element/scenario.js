@@ -121,7 +121,7 @@ export function load(key) {
 }
 
 /** The text set aside by `load`, or null. */
-export const setAside = (key) => storage.get(`${key}:unreadable`);
+export const setAside = (key) => (key ? storage.get(`${key}:unreadable`) : null);
 export const dropSetAside = (key) => storage.remove(`${key}:unreadable`);
 
 /** Saves the scenario, unless it could not be read back (then the last good one stays). */
@@ -141,6 +141,7 @@ const KEEP = 5;
 
 /** `[{ scenario, at, shared }]`, newest first. */
 export function kept(key) {
+  if (!key) return [];
   try {
     const list = JSON.parse(storage.get(`${key}:kept`) || '[]');
     return Array.isArray(list) ? list.filter((k) => k && editable(k.scenario)) : [];
