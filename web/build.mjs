@@ -32,7 +32,7 @@ for (const m of MODULES) {
 need(bundle, 'run `adcredit index`');
 
 // The files this script writes; only these are replaced in `out`, nothing else is deleted.
-const OWN = ['index.html', 'faq.html', 'page.css', 'favicon.svg', 'adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm',
+const OWN = ['index.html', 'faq.html', 'page.css', 'favicon.svg', 'adcredit.js', 'adcredit-parts.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm',
   'adcredit_rules_bg.wasm', 'adcredit.bundle', 'adcredit.d.ts', 'package.json', 'README.md'];
 mkdirSync(out, { recursive: true });
 // adcredit_bg.wasm: the single module of earlier builds.
@@ -143,6 +143,29 @@ const common = {
 };
 await build({ ...common, entryPoints: [join(here, 'src', 'adcredit.js')], outfile: join(out, 'adcredit.js') });
 await build({ ...common, entryPoints: [join(here, 'src', 'adcredit-worker.js')], outfile: join(out, 'adcredit-worker.js') });
+// Simulate and Can I move?: imported by the element when one of those tabs is first shown. It
+// shares the element's `strings` object (which embedders may translate), handed over by
+// `provide(strings)`, rather than carrying a copy of its own.
+const sharedStrings = {
+  name: 'shared-strings',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/strings\.js$/ }, () => ({ path: 'strings', namespace: 'shared' }));
+    b.onLoad({ filter: /.*/, namespace: 'shared' }, () => ({
+      contents: 'export let strings = null; export const provide = (s) => { strings = s; };',
+      loader: 'js',
+    }));
+  },
+};
+await build({
+  ...common,
+  plugins: [...common.plugins, sharedStrings],
+  stdin: {
+    contents: "export { simulatePart } from './simulate.js'; export { movePart } from './move.js'; export { provide } from './strings.js';",
+    resolveDir: join(here, 'src', 'element'),
+    loader: 'js',
+  },
+  outfile: join(out, 'adcredit-parts.js'),
+});
 
 for (const m of MODULES) copyFileSync(join(pkg, m, `adcredit_${m}_bg.wasm`), join(out, `adcredit_${m}_bg.wasm`));
 copyFileSync(bundle, join(out, 'adcredit.bundle'));
@@ -160,7 +183,7 @@ copyFileSync(join(here, 'EMBEDDING.md'), join(out, 'README.md'));
 
 const cargo = readFileSync(join(here, '..', 'Cargo.toml'), 'utf8');
 const version = /\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(cargo)?.[1] ?? '0.0.0';
-const files = ['faq.html', 'adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm', 'adcredit_rules_bg.wasm', 'adcredit.bundle', 'adcredit.d.ts', 'index.html', 'page.css', 'favicon.svg'];
+const files = ['faq.html', 'adcredit.js', 'adcredit-parts.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm', 'adcredit_rules_bg.wasm', 'adcredit.bundle', 'adcredit.d.ts', 'index.html', 'page.css', 'favicon.svg'];
 writeFileSync(
   join(out, 'package.json'),
   JSON.stringify(
@@ -177,6 +200,7 @@ writeFileSync(
         '.': { types: './adcredit.d.ts', default: './adcredit.js' },
         './adcredit.js': { types: './adcredit.d.ts', default: './adcredit.js' },
         './adcredit-worker.js': './adcredit-worker.js',
+        './adcredit-parts.js': './adcredit-parts.js',
         './adcredit_search_bg.wasm': './adcredit_search_bg.wasm',
         './adcredit_rules_bg.wasm': './adcredit_rules_bg.wasm',
         './adcredit.bundle': './adcredit.bundle',

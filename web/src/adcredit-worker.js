@@ -62,19 +62,37 @@ function text(q) {
   return q;
 }
 
+/**
+ * The search module builds its results as JS values in place (smaller and faster than JSON text,
+ * README "Values crossing into JS"), so a score arrives as its f32's exact value. The native JSON
+ * holds the shortest decimal that reads back as the same f32: give the page that number.
+ */
+function shortest(x) {
+  for (let p = 1; p < 10; p++) {
+    const y = Number(x.toPrecision(p));
+    if (Math.fround(y) === x) return y;
+  }
+  return x;
+}
+function found(q, o, limit) {
+  const r = search.search(q, o, limit);
+  for (const hit of r.results) hit.score = shortest(hit.score);
+  return r;
+}
+
 const ops = {
   checkPlan: async (s) => (await rulesReady(), rules.checkPlan(s)),
   canMove: async (q) => (await rulesReady(), rules.canMove(q)),
-  search: (q, o) => search.search(text(q), o, 10),
+  search: (q, o) => found(text(q), o, 10),
   // The scenario is read only for questions about moving money between places it names
   // (mentionsMove): the others are answered by the search module alone.
   ask: async (q, s, o, tooDeep) => {
     text(q);
-    if (s === undefined || s === null || !search.mentionsMove(q, s)) return { results: search.search(q, o, 5).results };
+    if (s === undefined || s === null || !search.mentionsMove(q, s)) return { results: found(q, o, 5).results };
     if (tooDeep) throw Object.assign(codedError('input', tooDeep.message), { path: tooDeep.path });
     await rulesReady();
     const move = rules.answerMove(q, s);
-    return { results: search.search(q, o, 5).results, ...move };
+    return { results: found(q, o, 5).results, ...move };
   },
 };
 

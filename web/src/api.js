@@ -109,6 +109,9 @@ export function init(options = {}) {
   return ready;
 }
 
+/** The URL of a file shipped next to this module (or under `init({ base })`). */
+export const assetUrl = (name) => new URL(name, base).href;
+
 /** An operation that needs the search module and its bundle. */
 const searching =
   (name) =>

@@ -15,7 +15,29 @@ use anyhow::{bail, Context, Result};
 
 /// Size over speed for wasm32 only: measured on this module, opt-level "z" + `wasm-opt -Oz` gives
 /// 368 KB raw / 155 KB gzip against 432 KB / 179 KB for opt-level 3 (the native CLI keeps 3).
-const WASM_ENV: &[(&str, &str)] = &[("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z")];
+///
+/// std is rebuilt for the wasm with panics that abort at once and no panic locations
+/// (`-Zbuild-std`, `-Cpanic=immediate-abort`, `-Zlocation-detail=none`): std's panic and
+/// formatting machinery is most of what is left in the search module. These are unstable flags,
+/// enabled on the stable toolchain with `RUSTC_BOOTSTRAP=1` because no nightly can be fetched
+/// on this machine kind (ARCHITECTURE.md, build notes). A panic was already a bug (the code
+/// returns errors for bad input); it now traps without a message instead of printing one.
+///
+/// The wasm builds get their own target folder: proc-macro2's build script watches
+/// `RUSTC_BOOTSTRAP`, so sharing `target/` with the native builds would rebuild every proc
+/// macro and what uses it each time one follows the other.
+const WASM_ENV: &[(&str, &str)] = &[
+    ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z"),
+    ("CARGO_TARGET_DIR", "target/wasm-std"),
+    ("RUSTC_BOOTSTRAP", "1"),
+    (
+        "RUSTFLAGS",
+        "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none",
+    ),
+];
+
+/// The cargo arguments that rebuild std with those flags (needs the `rust-src` component).
+const WASM_BUILD_STD: &str = "-Zbuild-std=std,panic_abort";
 
 /// The wasm-bindgen version the `wasm-bindgen` crate is pinned to (workspace Cargo.toml).
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
@@ -135,6 +157,11 @@ fn setup(need: Need) -> Result<()> {
             &["target", "add", "wasm32-unknown-unknown"],
         )?;
     }
+    let components = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    if !components.lines().any(|l| l.trim() == "rust-src") {
+        step("installing rust-src (std is rebuilt for the wasm modules)");
+        run(&root, "rustup", &["component", "add", "rust-src"])?;
+    }
     let wb = output("wasm-bindgen", &["--version"]).unwrap_or_default();
     if !wb.contains(WASM_BINDGEN_VERSION) {
         step("installing wasm-bindgen-cli (about 3 minutes, once)");
@@ -225,6 +252,7 @@ fn wasm() -> Result<()> {
                 "--no-default-features",
                 "--features",
                 module,
+                WASM_BUILD_STD,
             ],
             WASM_ENV,
         )?;

@@ -7,9 +7,7 @@ import { h, fill } from './dom.js';
 import { strings as S } from './strings.js';
 import css from './styles.css';
 import { askPart } from './ask.js';
-import { simulatePart } from './simulate.js';
-import { movePart } from './move.js';
-import { decodeShare, editable, load, demoScenario, openShared } from './scenario.js';
+import { decodeShare, editable, load, save, demoScenario, openShared } from './scenario.js';
 
 let sheet = null;
 const TABS = ['ask', 'simulate', 'move'];
@@ -113,11 +111,8 @@ export class AdcreditHelp extends HTMLElement {
         return this.#parts.ask.open(id);
       },
     };
-    const parts = {
-      ask: askPart(ctx),
-      simulate: simulatePart(ctx),
-      move: movePart(ctx),
-    };
+    const later = lazyParts(ctx, (e) => ctx.fail(e));
+    const parts = { ask: askPart(ctx), ...later };
     this.#parts = parts;
     const label = { ask: S.tabAsk, simulate: S.tabSimulate, move: S.tabMove };
     const tablist = h(
@@ -234,4 +229,44 @@ export class AdcreditHelp extends HTMLElement {
     this.#parts.ask.input.select();
     this.scrollIntoView?.({ block: 'nearest' });
   }
+}
+
+/**
+ * Simulate and Can I move? live in adcredit-parts.js (simulate.js, move.js and what they use),
+ * imported when either tab is first shown, so the first answer never downloads them. Until
+ * then the scenario is held here: read by Ask, replaced by share links and `el.scenario`.
+ */
+function lazyParts(ctx, fail) {
+  let pending = null;
+  let real = null;
+  let loading = null;
+  const load = () =>
+    (loading ??= import(api.assetUrl('./adcredit-parts.js')).then((m) => {
+      m.provide(S);
+      const simulate = m.simulatePart(ctx);
+      const move = m.movePart(ctx);
+      fill(simEl, simulate.el);
+      fill(moveEl, move.el);
+      simulate.start(pending);
+      real = { simulate, move };
+      return real;
+    }));
+  const later = (fn) => load().then(fn, (e) => (fail(e), (loading = null)));
+  const simEl = h('div', { 'data-part': 'loading-simulate' });
+  const moveEl = h('div', { 'data-part': 'loading-move' });
+  return {
+    simulate: {
+      el: simEl,
+      scenario: () => (real ? real.simulate.scenario() : pending),
+      start: (s) => void (pending = s),
+      replace(s, persist = true) {
+        if (real) return real.simulate.replace(s, persist);
+        pending = s;
+        if (persist) save(ctx.storageKey, s);
+      },
+      flush: () => real?.simulate.flush(),
+      shown: () => later((p) => p.simulate.shown()),
+    },
+    move: { el: moveEl, places: () => later((p) => p.move.places()) },
+  };
 }
