@@ -72,7 +72,7 @@ pub struct BusinessCenter {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AdCredit {
-    /// Identifier used by allocation lines (normalised, see [`normalize_id`]).
+    /// Identifier used by allocation lines (normalised when read: trimmed, NFKC, invisible characters removed).
     #[serde(deserialize_with = "id")]
     pub id: String,
     /// What is left of the credit in the Business Center.
@@ -92,7 +92,7 @@ pub struct AdCredit {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Account {
-    /// Identifier used by allocation lines and move questions (normalised, see [`normalize_id`]).
+    /// Identifier used by allocation lines and move questions (normalised when read: trimmed, NFKC, invisible characters removed).
     #[serde(deserialize_with = "id")]
     pub id: String,
     /// Display name; the id is shown when it is absent.
