@@ -54,7 +54,7 @@ credit_line?: Money, };
 
 export type AdCredit = { 
 /**
- * Identifier used by allocation lines (normalised when read: trimmed, NFKC, invisible characters removed).
+ * Identifier used by allocation lines (normalised when read: trimmed, full-width forms and Unicode spaces folded, invisible characters removed).
  */
 id: string, 
 /**
@@ -68,7 +68,7 @@ expires?: IsoDate | null, };
 
 export type Account = { 
 /**
- * Identifier used by allocation lines and move questions (normalised when read: trimmed, NFKC, invisible characters removed).
+ * Identifier used by allocation lines and move questions (normalised when read: trimmed, full-width forms and Unicode spaces folded, invisible characters removed).
  */
 id: string, 
 /**

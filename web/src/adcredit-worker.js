@@ -87,6 +87,7 @@ self.onmessage = async ({ data: { id, op, args } }) => {
     self.postMessage({ id, value });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    self.postMessage({ id, error: { code: (e && e.code) || 'internal', message } });
+    const path = e && typeof e.path === 'string' ? e.path : undefined;
+    self.postMessage({ id, error: { code: (e && e.code) || 'internal', message, path } });
   }
 };

@@ -9,10 +9,12 @@ let ready = null;
 let next = 0;
 const pending = new Map();
 
-/** An Error with a `code` ("input", "bundle", "load", "worker", "internal"). */
-export function codedError(code, message) {
+/** An Error with a `code` ("input", "bundle", "load", "worker", "internal") and, for input
+ * errors, the JSON `path` of the value at fault ("" for the whole input). */
+export function codedError(code, message, path) {
   const e = new Error(message);
   e.code = code;
+  if (typeof path === 'string') e.path = path;
   return e;
 }
 
@@ -22,7 +24,7 @@ function start() {
     const p = pending.get(data.id);
     if (!p) return;
     pending.delete(data.id);
-    if (data.error) p.reject(codedError(data.error.code, data.error.message));
+    if (data.error) p.reject(codedError(data.error.code, data.error.message, data.error.path));
     else p.resolve(data.value);
   };
   worker.onerror = (ev) => {

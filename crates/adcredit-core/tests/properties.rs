@@ -687,3 +687,33 @@ fn deep_nesting_names_its_path() {
         },
     );
 }
+
+/// Any text as an id: normalising twice changes nothing, and leaves no padding and no
+/// invisible character; what the CLI prints of it (`escape_controls`) has no raw control.
+#[test]
+fn id_normalisation_is_idempotent() {
+    let text = prop::collection::vec(
+        prop_oneof![
+            any::<char>(),
+            prop::sample::select(vec![
+                ' ', '\u{a0}', '\u{3000}', '\u{200b}', '\u{ad}', '\u{feff}', '\u{301}', 'ｂ', 'ﬁ',
+                '\u{1b}', '\u{202e}', '\r',
+            ]),
+        ],
+        0..12,
+    )
+    .prop_map(|cs| cs.into_iter().collect::<String>());
+    run("id_normalisation_is_idempotent", text, |s| {
+        let once = adcredit_core::normalize_id(&s).into_owned();
+        let twice = adcredit_core::normalize_id(&once).into_owned();
+        prop_assert_eq!(&twice, &once);
+        prop_assert_eq!(once.trim(), once.as_str());
+        let invisible = ['\u{200b}', '\u{ad}', '\u{feff}', '\u{202e}'];
+        let raw_control = adcredit_core::escape_controls(&s)
+            .chars()
+            .any(char::is_control);
+        prop_assert!(!once.contains(invisible), "{:?}", once);
+        prop_assert!(!raw_control, "{:?}", s);
+        Ok(())
+    });
+}

@@ -239,7 +239,7 @@ export function simulatePart(ctx) {
       if (n === seq) showReport(r);
     } catch (e) {
       if (n !== seq) return;
-      if (e.code === 'input') showInputError(e.message);
+      if (e.code === 'input') showInputError(e);
       else ctx.fail(e);
     }
   }, 120);
@@ -261,17 +261,18 @@ export function simulatePart(ctx) {
     for (const f of form.querySelectorAll('[data-severity]')) f.removeAttribute('data-severity');
   }
 
-  function showInputError(message) {
+  function showInputError(error) {
+    const message = error.message;
     report = null;
     unmark();
-    const field = markField(form, errorPath(message), message);
+    const field = markField(form, errorPath(error), message);
     summary.className = 'status-bad';
     summary.textContent = S.inputError;
     fill(
       out,
       h(
         'p',
-        { class: 'err', role: 'alert', 'data-input-error': errorPath(message) },
+        { class: 'err', role: 'alert', 'data-input-error': errorPath(error) },
         message,
         field && ' ',
         field && h('button', { type: 'button', 'aria-label': S.goToField, onclick: () => field.focus() }, '→'),
