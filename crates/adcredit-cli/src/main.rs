@@ -196,7 +196,9 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
             amount,
             scenario,
         } => {
+            // As in JSON, an empty optional amount is not given.
             let amount = amount
+                .filter(|a| !a.trim().is_empty())
                 .map(|a| {
                     Money::parse(&a).map_err(|e| Failure::Input(anyhow!("--amount: {a:?} {e}")))
                 })

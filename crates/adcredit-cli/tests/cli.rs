@@ -392,3 +392,24 @@ fn ask_limit_is_an_integer_from_1_to_50() {
         assert!(n >= 1 && n <= good.parse().unwrap(), "{good}: {n} results");
     }
 }
+
+/// `--amount ""` is not given, as `"amount": ""` is in JSON (the browser's parity).
+#[test]
+fn a_blank_amount_is_not_given() {
+    check(
+        &[
+            "can-move",
+            "--fund",
+            "cash",
+            "--from",
+            "ｂｃ",
+            "--to",
+            " us",
+            "--amount=",
+        ],
+        "",
+        0,
+        &["✓ Allowed — cash from bc to us  [balance-allocation]"],
+        &[],
+    );
+}
