@@ -248,7 +248,11 @@ mod tree {
                 ),
                 None => "contains an unpaired surrogate; text must be valid Unicode".to_owned(),
             }
-        } else if let Some(name) = non_finite_at(json, at) {
+        } else if let Some(name) = ["expected value", "invalid number"]
+            .contains(&what)
+            .then(|| non_finite_at(json, at))
+            .flatten()
+        {
             non_finite_message(name)
         } else {
             format!("not valid JSON: {what} (line {line}, column {column})")
@@ -295,11 +299,6 @@ mod tree {
             start -= 1;
         }
         let from = json.get(start..)?;
-        let from = if from.is_empty() {
-            json.get(start.saturating_sub(1)..)?
-        } else {
-            from
-        };
         NON_FINITE.into_iter().find(|n| from.starts_with(n))
     }
 
