@@ -198,6 +198,7 @@ test.describe('persistence', () => {
     await w.tab('Simulate').click();
     await w.root.getByLabel('Business entity', { exact: true }).fill('Quick Reload Ltd');
     await page.reload(); // no wait: the debounced save must be flushed on pagehide
+    await w.tab('Simulate').click(); // Simulate's code loads when the tab is first opened
     await expect(w.root.getByLabel('Business entity', { exact: true })).toHaveValue('Quick Reload Ltd');
   });
 
@@ -231,8 +232,8 @@ test.describe('persistence', () => {
     // The shared one is kept in turn, and a reload stays on the visitor's choice.
     await expect(kept.getByRole('button', { name: /Switch/ }).first()).toBeVisible();
     await page.goto('/');
+    await w.tab('Simulate').click(); // Simulate's code loads when the tab is first opened
     await expect(w.root.getByLabel('Business entity', { exact: true })).toHaveValue('My Own Agency');
-    await w.tab('Simulate').click();
     await kept.getByRole('button', { name: /Switch/ }).first().click();
     await expect(w.root.getByLabel('Business entity', { exact: true })).toHaveValue('Shared With Me');
   });

@@ -38,7 +38,9 @@ test('a keyboard-only walkthrough of Ask, Simulate and Can I move?', async ({ pa
   await expect(w.tab('Simulate')).toBeFocused();
   await expect(w.tab('Simulate')).toHaveAttribute('aria-selected', 'true');
 
-  // Tab into Simulate and reach the first field of the Business Center.
+  // Tab into Simulate (its code loads when the tab is first shown) and reach the first field
+  // of the Business Center.
+  await expect(w.root.getByLabel('Business entity', { exact: true })).toBeVisible();
   let found = false;
   for (let i = 0; i < 12 && !found; i++) {
     await page.keyboard.press('Tab');

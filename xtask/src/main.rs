@@ -28,13 +28,15 @@ use anyhow::{bail, Context, Result};
 /// macro and what uses it each time one follows the other.
 const WASM_ENV: &[(&str, &str)] = &[
     ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z"),
-    ("CARGO_TARGET_DIR", "target/wasm-std"),
     ("RUSTC_BOOTSTRAP", "1"),
     (
         "RUSTFLAGS",
         "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none",
     ),
 ];
+
+/// The wasm builds' target folder, under the workspace's `target/` (see `WASM_ENV`).
+const WASM_TARGET_DIR: &str = "target/wasm-std";
 
 /// The cargo arguments that rebuild std with those flags (needs the `rust-src` component).
 const WASM_BUILD_STD: &str = "-Zbuild-std=std,panic_abort";
@@ -226,6 +228,10 @@ const WASM_MODULES: &[&str] = &["search", "rules"];
 /// The wasm modules into `web/pkg/<module>/`, optimised with npm binaryen's wasm-opt.
 fn wasm() -> Result<()> {
     let root = root();
+    // wasm-pack runs cargo in the crate's folder: the target folder must be absolute.
+    let target_dir = root.join(WASM_TARGET_DIR).display().to_string();
+    let mut envs = WASM_ENV.to_vec();
+    envs.push(("CARGO_TARGET_DIR", &target_dir));
     for module in WASM_MODULES {
         step(&format!(
             "building the {module} wasm module (wasm-pack, release, opt-level z)"
@@ -254,7 +260,7 @@ fn wasm() -> Result<()> {
                 module,
                 WASM_BUILD_STD,
             ],
-            WASM_ENV,
+            &envs,
         )?;
         let wasm = root.join(format!("web/pkg/{module}/adcredit_{module}_bg.wasm"));
         let opt = root.join("web/node_modules/.bin/wasm-opt");
