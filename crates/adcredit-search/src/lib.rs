@@ -109,6 +109,6 @@ pub use bundle::{
 };
 pub use error::Error;
 pub use searcher::{
-    Hit, ScoredDoc, SearchOptions, Searcher, FAQ_PREFERENCE, FUZZY_FACTOR_1, FUZZY_FACTOR_2,
-    MAX_EXPANSIONS, MAX_FUZZY_WORDS, MAX_LIMIT, PREFIX_FACTOR,
+    Found, Hit, ScoredDoc, SearchOptions, Searcher, ANSWERED_COVERAGE, FAQ_PREFERENCE,
+    FUZZY_FACTOR_1, FUZZY_FACTOR_2, MAX_EXPANSIONS, MAX_FUZZY_WORDS, MAX_LIMIT, PREFIX_FACTOR,
 };

@@ -27,6 +27,9 @@ pub const MAX_EXPANSIONS: usize = 8;
 pub const MAX_FUZZY_WORDS: usize = 6;
 /// Most results one search returns.
 pub const MAX_LIMIT: usize = 100;
+/// A question counts as answered ([`Found::answered`]) when the best hit covers at least this
+/// share of the question's meaning ([`Found::coverage`]).
+pub const ANSWERED_COVERAGE: f32 = 0.5;
 
 /// How [`Searcher::search`] treats the query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +76,20 @@ pub struct Hit {
     pub highlights: Vec<[u32; 2]>,
 }
 
+/// What [`Searcher::find`] returns: the hits, and whether they answer the question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The best entries, best first (the closest ones even when `answered` is false).
+    pub hits: Vec<Hit>,
+    /// Share of the question's meaning the best hit matches, 0 to 1: each query word weighs
+    /// its inverse document frequency (a word the knowledge base never uses weighs the most),
+    /// and counts as matched, with its prefix or typo factor, when the best hit contains it.
+    pub coverage: f32,
+    /// The knowledge base has an answer: there is a hit and `coverage` reaches
+    /// [`ANSWERED_COVERAGE`]. When false the hits are only the closest entries.
+    pub answered: bool,
+}
+
 /// A document address and its BM25 score, as tantivy's `TopDocs` returns them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScoredDoc {
@@ -101,6 +118,8 @@ struct Candidate {
 #[derive(Debug, Default)]
 struct Slot {
     candidates: Vec<Candidate>,
+    /// How much the word says: the idf of its exact term, or of a term no document has.
+    weight: f32,
 }
 
 enum Lookup {
@@ -349,12 +368,19 @@ impl Searcher {
     /// Empty, punctuation-only or huge queries give no hits, never a panic; only the first
     /// [`MAX_QUERY_TERMS`](crate::MAX_QUERY_TERMS) distinct terms count.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
+        Ok(self.find(query, options)?.hits)
+    }
+
+    /// [`Searcher::search`], and whether the knowledge base answers the question at all
+    /// ([`Found::answered`]), decided from the words of the question the best hit matches.
+    pub fn find(&self, query: &str, options: &SearchOptions) -> Result<Found, Error> {
         let mut missing = Missing::default();
         let slots = self.resolve(query, Some(options), &mut missing);
         if !missing.is_empty() {
             return Err(Error::MissingShards(missing.len()));
         }
         let ranked = self.rank(&slots, true, options.limit);
+        let top = ranked.first().map(|s| s.doc);
         let mut terms: Vec<&str> = Vec::new();
         for c in slots.iter().flat_map(|s| &s.candidates) {
             if let Some(t) = self.term_text(c.term) {
@@ -388,7 +414,57 @@ impl Searcher {
         if absent > 0 {
             return Err(Error::MissingShards(absent));
         }
-        Ok(hits)
+        let coverage = top.map_or(0.0, |doc| self.coverage(&slots, doc));
+        Ok(Found {
+            answered: !hits.is_empty() && coverage >= ANSWERED_COVERAGE,
+            hits,
+            coverage,
+        })
+    }
+
+    /// Share of the query words' weight that `doc` matches (see [`Found::coverage`]).
+    fn coverage(&self, slots: &[Slot], doc: u32) -> f32 {
+        let (mut matched, mut total) = (0f32, 0f32);
+        for slot in slots {
+            total += slot.weight;
+            let best = slot
+                .candidates
+                .iter()
+                .filter(|c| self.contains(c.term, doc))
+                .map(|c| c.factor)
+                .fold(0f32, f32::max);
+            matched += slot.weight * best;
+        }
+        if total > 0.0 {
+            matched / total
+        } else {
+            0.0
+        }
+    }
+
+    /// True when `doc` has the term in some field.
+    fn contains(&self, t: TermRef, doc: u32) -> bool {
+        self.term_shards
+            .get(&t.shard)
+            .and_then(|s| s.postings.get(t.index))
+            .is_some_and(|fields| {
+                fields
+                    .iter()
+                    .any(|list| list.binary_search_by_key(&doc, |p| p.doc).is_ok())
+            })
+    }
+
+    /// Inverse document frequency of a term over all fields (its largest document frequency
+    /// in any one field); a term absent from the dictionary gets the highest.
+    fn term_idf(&self, t: Option<TermRef>) -> f32 {
+        let df = t
+            .and_then(|t| {
+                self.term_shards
+                    .get(&t.shard)
+                    .and_then(|s| s.postings.get(t.index))
+            })
+            .map_or(0, |fields| fields.iter().map(Vec::len).max().unwrap_or(0));
+        bm25::idf(df as u64, u64::from(self.meta.num_docs))
     }
 
     // -----------------------------------------------------------------------------------------
@@ -444,6 +520,13 @@ impl Searcher {
                     factor: 1.0,
                 });
             }
+            if options.is_some() {
+                let found = match exact {
+                    Lookup::Found(t) => Some(t),
+                    _ => None,
+                };
+                slot.weight = self.term_idf(found);
+            }
             if options.is_some() && !token.synonym {
                 let surface =
                     fold_words(query.get(token.start..token.end).unwrap_or_default()).concat();
@@ -463,7 +546,8 @@ impl Searcher {
                     self.expand_fuzzy(&token.term, &surface, letters, &mut slot, missing);
                 }
             }
-            if !slot.candidates.is_empty() {
+            // Words nothing matches still count in the coverage of the product search.
+            if !slot.candidates.is_empty() || options.is_some() {
                 slots.push(slot);
             }
         }
