@@ -23,7 +23,7 @@ pub struct SearchResults {
     /// Knowledge-base entries, best first.
     pub results: Vec<Hit>,
     /// False when the knowledge base has no answer to the question: `results` are then only
-    /// the closest entries (decided by the search, see [`adcredit_search::Found::answered`]).
+    /// the closest entries (decided by the search from the words the best entry matches).
     pub answered: bool,
 }
 

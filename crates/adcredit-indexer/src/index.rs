@@ -30,7 +30,7 @@ pub const BODY_BOOST: f32 = 1.0;
 /// Boost of the `tags` field: curated keywords, between title and body.
 pub const TAGS_BOOST: f32 = 1.5;
 /// Boost of the `questions` field: the other ways people ask an FAQ entry (front matter).
-pub const QUESTIONS_BOOST: f32 = 1.0;
+pub const QUESTIONS_BOOST: f32 = 3.0;
 /// Indexing memory budget: large enough that every corpus we build fits in one segment.
 const WRITER_MEMORY: usize = 1 << 30;
 

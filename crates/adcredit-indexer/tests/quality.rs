@@ -20,6 +20,10 @@ const MAX_HALVES_GAP: f64 = 100.0;
 #[derive(Default)]
 struct Figures {
     in_scope: usize,
+    /// Questions with an acceptable id in the corpus, and their top-1 and top-3.
+    answerable: usize,
+    answerable_top1: usize,
+    answerable_top3: usize,
     top1: usize,
     top3: usize,
     answered: usize,
@@ -29,6 +33,9 @@ struct Figures {
     misses: Vec<String>,
     in_scope_coverage: Vec<f32>,
     out_of_scope_coverage: Vec<f32>,
+    /// One line per question (kind, top-1 right, coverage, evidence, question), for
+    /// `ADCREDIT_QUALITY_DUMP`.
+    dump: Vec<String>,
 }
 
 fn pct(part: usize, whole: usize) -> f64 {
@@ -40,7 +47,12 @@ fn pct(part: usize, whole: usize) -> f64 {
 }
 
 impl Figures {
-    fn measure(searcher: &Searcher, in_scope: &[&Judged], out_of_scope: &[&String]) -> Figures {
+    fn measure(
+        searcher: &Searcher,
+        in_scope: &[&Judged],
+        out_of_scope: &[&String],
+        known: &dyn Fn(&str) -> bool,
+    ) -> Figures {
         let options = SearchOptions::default();
         let mut f = Figures {
             in_scope: in_scope.len(),
@@ -56,7 +68,21 @@ impl Figures {
             f.top3 += usize::from(ok3);
             f.answered += usize::from(found.answered);
             f.top1_answered += usize::from(ok1 && found.answered);
+            if ids.iter().any(|i| known(i)) {
+                f.answerable += 1;
+                f.answerable_top1 += usize::from(ok1);
+                f.answerable_top3 += usize::from(ok3);
+            } else {
+                continue; // its answer is not written yet: a miss, not listed
+            }
             f.in_scope_coverage.push(found.coverage);
+            f.dump.push(format!(
+                "in\t{}\t{}\t{}\t{}\t{question}",
+                u8::from(ok1),
+                found.coverage,
+                found.evidence,
+                found.unknown
+            ));
             if !ok1 || !found.answered {
                 let said = if found.answered {
                     String::new()
@@ -71,6 +97,10 @@ impl Figures {
             let found = searcher.find(question, &options).unwrap();
             f.recognised += usize::from(!found.answered);
             f.out_of_scope_coverage.push(found.coverage);
+            f.dump.push(format!(
+                "out\t0\t{}\t{}\t{}\t{question}",
+                found.coverage, found.evidence, found.unknown
+            ));
             if found.answered {
                 let top = found.hits.first().map_or("", |h| h.id.as_str());
                 f.misses.push(format!(
@@ -97,7 +127,17 @@ impl Figures {
             pct(self.top1_answered, n),
             self.recognised,
             pct(self.recognised, m),
-        )
+        ) + &if self.answerable < n {
+            format!(
+                "; with an answer in the corpus: top-1 {}/{} ({:.1} %), top-3 {:.1} %",
+                self.answerable_top1,
+                self.answerable,
+                pct(self.answerable_top1, self.answerable),
+                pct(self.answerable_top3, self.answerable)
+            )
+        } else {
+            String::new()
+        }
     }
 }
 
@@ -117,6 +157,7 @@ fn judged_questions_tune_and_validation() {
     }
     let searcher =
         Searcher::from_bundle(&adcredit_indexer::bundle_bytes(&corpus).unwrap()).unwrap();
+    let ids = corpus.ids();
     let half = |validation: bool| {
         let qs: Vec<&Judged> = in_scope
             .iter()
@@ -126,10 +167,20 @@ fn judged_questions_tune_and_validation() {
             .iter()
             .filter(|q| common::is_validation(q) == validation)
             .collect();
-        Figures::measure(&searcher, &qs, &oos)
+        Figures::measure(&searcher, &qs, &oos, &|id| ids.contains(id))
     };
     let (tune, validation) = (half(false), half(true));
     println!("questions ({source}, {label}):");
+    let unknown = in_scope
+        .iter()
+        .filter(|(_, want)| !want.iter().any(|i| ids.contains(i)))
+        .count();
+    if unknown > 0 {
+        println!(
+            "questions: {unknown} of {} answered only by ids not in {label} (counted as misses)",
+            in_scope.len()
+        );
+    }
     println!("{}", tune.line("tune"));
     println!("{}", validation.line("validation"));
     if std::env::var_os("ADCREDIT_QUALITY_SWEEP").is_some() {
@@ -143,6 +194,10 @@ fn judged_questions_tune_and_validation() {
                 pct(recognised, tune.out_of_scope)
             );
         }
+    }
+    if let Some(path) = std::env::var_os("ADCREDIT_QUALITY_DUMP") {
+        // The tune half only, to study the answered decision outside the test.
+        std::fs::write(path, tune.dump.join("\n")).unwrap();
     }
     println!("questions tune misses:");
     for m in &tune.misses {

@@ -19,11 +19,11 @@ pub const MAX_QUERY_TERMS: usize = 32;
 const STOPWORDS: &[&str] = &[
     "a", "about", "am", "an", "and", "are", "as", "at", "be", "been", "being", "but", "by", "can",
     "could", "d", "did", "do", "does", "doing", "for", "from", "had", "has", "have", "having",
-    "he", "her", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "ll",
+    "he", "her", "him", "his", "i", "if", "in", "into", "is", "it", "its", "just", "ll",
     "m", "may", "me", "might", "must", "my", "no", "not", "of", "on", "or", "our", "re", "s",
     "shall", "she", "should", "so", "such", "t", "than", "that", "the", "their", "them", "then",
     "there", "these", "they", "this", "those", "to", "too", "us", "ve", "very", "was", "we",
-    "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you",
+    "were", "whom", "will", "with", "would", "you",
     "your",
 ];
 

@@ -85,6 +85,12 @@ pub struct Found {
     /// its inverse document frequency (a word the knowledge base never uses weighs the most),
     /// and counts as matched, with its prefix or typo factor, when the best hit contains it.
     pub coverage: f32,
+    /// The weight of the question's words the best hit matches (the numerator of
+    /// `coverage`): how much evidence there is that the hit is about the question.
+    pub evidence: f32,
+    /// The weight of the question's words the knowledge base does not know at all (no exact,
+    /// prefix or typo match in any entry).
+    pub unknown: f32,
     /// The knowledge base has an answer: there is a hit and `coverage` reaches
     /// [`ANSWERED_COVERAGE`]. When false the hits are only the closest entries.
     pub answered: bool,
@@ -414,19 +420,27 @@ impl Searcher {
         if absent > 0 {
             return Err(Error::MissingShards(absent));
         }
-        let coverage = top.map_or(0.0, |doc| self.coverage(&slots, doc));
+        let (evidence, total, unknown) =
+            top.map_or((0.0, 0.0, 0.0), |doc| self.coverage(&slots, doc));
+        let coverage = if total > 0.0 { evidence / total } else { 0.0 };
         Ok(Found {
             answered: !hits.is_empty() && coverage >= ANSWERED_COVERAGE,
             hits,
             coverage,
+            evidence,
+            unknown,
         })
     }
 
-    /// Share of the query words' weight that `doc` matches (see [`Found::coverage`]).
-    fn coverage(&self, slots: &[Slot], doc: u32) -> f32 {
-        let (mut matched, mut total) = (0f32, 0f32);
+    /// The weight of the query words `doc` matches, and of all the query words (see
+    /// [`Found::coverage`]).
+    fn coverage(&self, slots: &[Slot], doc: u32) -> (f32, f32, f32) {
+        let (mut matched, mut total, mut unknown) = (0f32, 0f32, 0f32);
         for slot in slots {
             total += slot.weight;
+            if slot.candidates.is_empty() {
+                unknown += slot.weight;
+            }
             let best = slot
                 .candidates
                 .iter()
@@ -435,11 +449,7 @@ impl Searcher {
                 .fold(0f32, f32::max);
             matched += slot.weight * best;
         }
-        if total > 0.0 {
-            matched / total
-        } else {
-            0.0
-        }
+        (matched, total, unknown)
     }
 
     /// True when `doc` has the term in some field.
