@@ -77,11 +77,10 @@ impl Figures {
             }
             f.in_scope_coverage.push(found.coverage);
             f.dump.push(format!(
-                "in\t{}\t{}\t{}\t{}\t{question}",
+                "in\t{}\t{}\t{}\t{question}",
                 u8::from(ok1),
                 found.coverage,
-                found.evidence,
-                found.unknown
+                found.evidence
             ));
             if !ok1 || !found.answered {
                 let said = if found.answered {
@@ -89,8 +88,9 @@ impl Figures {
                 } else {
                     format!(" [not answered, coverage {:.2}]", found.coverage)
                 };
-                f.misses
-                    .push(format!("  {question:?}: expected {ids:?}, got {top:?}{said}"));
+                f.misses.push(format!(
+                    "  {question:?}: expected {ids:?}, got {top:?}{said}"
+                ));
             }
         }
         for question in out_of_scope {
@@ -98,8 +98,8 @@ impl Figures {
             f.recognised += usize::from(!found.answered);
             f.out_of_scope_coverage.push(found.coverage);
             f.dump.push(format!(
-                "out\t0\t{}\t{}\t{}\t{question}",
-                found.coverage, found.evidence, found.unknown
+                "out\t0\t{}\t{}\t{question}",
+                found.coverage, found.evidence
             ));
             if found.answered {
                 let top = found.hits.first().map_or("", |h| h.id.as_str());
@@ -187,7 +187,11 @@ fn judged_questions_tune_and_validation() {
         // How the answered threshold trades off on the tune half.
         for t in (20..=80).step_by(5).map(|t| t as f32 / 100.0) {
             let answered = tune.in_scope_coverage.iter().filter(|&&c| c >= t).count();
-            let recognised = tune.out_of_scope_coverage.iter().filter(|&&c| c < t).count();
+            let recognised = tune
+                .out_of_scope_coverage
+                .iter()
+                .filter(|&&c| c < t)
+                .count();
             println!(
                 "questions tune sweep {t:.2}: in scope answered {:.1} %, out-of-scope recognised {:.1} %",
                 pct(answered, tune.in_scope),
@@ -217,7 +221,10 @@ fn judged_questions_tune_and_validation() {
         ),
     ];
     for (what, got, floor) in checks {
-        assert!(got >= floor, "validation {what} {got:.1} % < floor {floor} %");
+        assert!(
+            got >= floor,
+            "validation {what} {got:.1} % < floor {floor} %"
+        );
     }
     let gap = (pct(tune.top1, tune.in_scope) - pct(v.top1, v.in_scope)).abs();
     assert!(

@@ -99,8 +99,8 @@ mod searcher;
 mod snippet;
 
 pub use analyzer::{
-    fold_words, is_stopword, lowercase, Analyzer, Glossary, Synonym, Token, MAX_QUERY_BYTES,
-    MAX_QUERY_TERMS, MAX_WORD_BYTES,
+    fold_words, is_question_word, is_stopword, lowercase, Analyzer, Glossary, Synonym, Token,
+    MAX_QUERY_BYTES, MAX_QUERY_TERMS, MAX_WORD_BYTES,
 };
 pub use bm25::{fieldnorm_to_id, id_to_fieldnorm, idf, B, K1};
 pub use bundle::{
@@ -109,6 +109,7 @@ pub use bundle::{
 };
 pub use error::Error;
 pub use searcher::{
-    Found, Hit, ScoredDoc, SearchOptions, Searcher, ANSWERED_COVERAGE, FAQ_PREFERENCE,
-    FUZZY_FACTOR_1, FUZZY_FACTOR_2, MAX_EXPANSIONS, MAX_FUZZY_WORDS, MAX_LIMIT, PREFIX_FACTOR,
+    Found, Hit, ScoredDoc, SearchOptions, Searcher, ANSWERED_COVERAGE, ANSWERED_EVIDENCE,
+    FAQ_PREFERENCE, FUZZY_FACTOR_1, FUZZY_FACTOR_2, MAX_EXPANSIONS, MAX_FUZZY_WORDS, MAX_LIMIT,
+    PREFIX_FACTOR,
 };

@@ -9,7 +9,9 @@ use crate::bm25::{self, NormCache};
 use crate::bundle::{self, Meta, OpenedShard, TermShard};
 use crate::distance::{bounded_distance_sets, letter_set};
 use crate::snippet::{make_snippet, DocTerms};
-use crate::{fold_words, Analyzer, DocKind, DocRecord, Error, FieldStats, ShardKey};
+use crate::{
+    fold_words, is_question_word, Analyzer, DocKind, DocRecord, Error, FieldStats, ShardKey,
+};
 
 /// Score factor of a word completed from the last, still-typed query word.
 pub const PREFIX_FACTOR: f32 = 0.8;
@@ -27,9 +29,14 @@ pub const MAX_EXPANSIONS: usize = 8;
 pub const MAX_FUZZY_WORDS: usize = 6;
 /// Most results one search returns.
 pub const MAX_LIMIT: usize = 100;
-/// A question counts as answered ([`Found::answered`]) when the best hit covers at least this
-/// share of the question's meaning ([`Found::coverage`]).
-pub const ANSWERED_COVERAGE: f32 = 0.5;
+/// A question counts as answered ([`Found::answered`]) when one of the three best hits matches
+/// at least this share of the question's weight ([`Found::coverage`])…
+pub const ANSWERED_COVERAGE: f32 = 0.7;
+/// …or when the best hit matches at least this much weight ([`Found::evidence`]), counted in
+/// words no entry contains: long questions spread their weight over many words.
+pub const ANSWERED_EVIDENCE: f32 = 1.25;
+/// How many of the best hits [`Found::coverage`] looks at.
+const COVERAGE_HITS: usize = 3;
 
 /// How [`Searcher::search`] treats the query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,22 +84,23 @@ pub struct Hit {
 }
 
 /// What [`Searcher::find`] returns: the hits, and whether they answer the question.
+///
+/// Each word of the question weighs its inverse document frequency over all fields (a word no
+/// entry contains weighs the most, a word every entry contains next to nothing; question words
+/// such as `how` or `who` weigh nothing); a hit matches a word, with its prefix or typo factor,
+/// when it contains the word's term. The decision rests on those weights only, never on
+/// particular phrasings, so it holds for any knowledge base.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     /// The best entries, best first (the closest ones even when `answered` is false).
     pub hits: Vec<Hit>,
-    /// Share of the question's meaning the best hit matches, 0 to 1: each query word weighs
-    /// its inverse document frequency (a word the knowledge base never uses weighs the most),
-    /// and counts as matched, with its prefix or typo factor, when the best hit contains it.
+    /// The largest share of the question's weight one of the three best hits matches, 0 to 1.
     pub coverage: f32,
-    /// The weight of the question's words the best hit matches (the numerator of
-    /// `coverage`): how much evidence there is that the hit is about the question.
+    /// The weight the best hit matches, in units of the weight of a word no entry contains.
     pub evidence: f32,
-    /// The weight of the question's words the knowledge base does not know at all (no exact,
-    /// prefix or typo match in any entry).
-    pub unknown: f32,
-    /// The knowledge base has an answer: there is a hit and `coverage` reaches
-    /// [`ANSWERED_COVERAGE`]. When false the hits are only the closest entries.
+    /// The knowledge base answers the question: there is a hit, and `coverage` reaches
+    /// [`ANSWERED_COVERAGE`] or `evidence` reaches [`ANSWERED_EVIDENCE`]. When false the hits
+    /// are only the closest entries.
     pub answered: bool,
 }
 
@@ -386,7 +394,7 @@ impl Searcher {
             return Err(Error::MissingShards(missing.len()));
         }
         let ranked = self.rank(&slots, true, options.limit);
-        let top = ranked.first().map(|s| s.doc);
+        let best: Vec<u32> = ranked.iter().take(COVERAGE_HITS).map(|s| s.doc).collect();
         let mut terms: Vec<&str> = Vec::new();
         for c in slots.iter().flat_map(|s| &s.candidates) {
             if let Some(t) = self.term_text(c.term) {
@@ -420,27 +428,32 @@ impl Searcher {
         if absent > 0 {
             return Err(Error::MissingShards(absent));
         }
-        let (evidence, total, unknown) =
-            top.map_or((0.0, 0.0, 0.0), |doc| self.coverage(&slots, doc));
-        let coverage = if total > 0.0 { evidence / total } else { 0.0 };
+        let mut coverage = 0f32;
+        let mut evidence = 0f32;
+        for (i, &doc) in best.iter().enumerate() {
+            let (matched, total) = self.coverage(&slots, doc);
+            if i == 0 {
+                evidence = matched / bm25::idf(0, u64::from(self.meta.num_docs));
+            }
+            if total > 0.0 {
+                coverage = coverage.max(matched / total);
+            }
+        }
         Ok(Found {
-            answered: !hits.is_empty() && coverage >= ANSWERED_COVERAGE,
+            answered: !hits.is_empty()
+                && (coverage >= ANSWERED_COVERAGE || evidence >= ANSWERED_EVIDENCE),
             hits,
             coverage,
             evidence,
-            unknown,
         })
     }
 
     /// The weight of the query words `doc` matches, and of all the query words (see
     /// [`Found::coverage`]).
-    fn coverage(&self, slots: &[Slot], doc: u32) -> (f32, f32, f32) {
-        let (mut matched, mut total, mut unknown) = (0f32, 0f32, 0f32);
+    fn coverage(&self, slots: &[Slot], doc: u32) -> (f32, f32) {
+        let (mut matched, mut total) = (0f32, 0f32);
         for slot in slots {
             total += slot.weight;
-            if slot.candidates.is_empty() {
-                unknown += slot.weight;
-            }
             let best = slot
                 .candidates
                 .iter()
@@ -449,7 +462,7 @@ impl Searcher {
                 .fold(0f32, f32::max);
             matched += slot.weight * best;
         }
-        (matched, total, unknown)
+        (matched, total)
     }
 
     /// True when `doc` has the term in some field.
@@ -535,7 +548,9 @@ impl Searcher {
                     Lookup::Found(t) => Some(t),
                     _ => None,
                 };
-                slot.weight = self.term_idf(found);
+                let word = query.get(token.start..token.end).unwrap_or_default();
+                let asks = !token.synonym && fold_words(word).iter().all(|w| is_question_word(w));
+                slot.weight = if asks { 0.0 } else { self.term_idf(found) };
             }
             if options.is_some() && !token.synonym {
                 let surface =
