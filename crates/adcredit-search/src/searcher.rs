@@ -31,10 +31,16 @@ pub const MAX_FUZZY_WORDS: usize = 6;
 pub const MAX_LIMIT: usize = 100;
 /// A question counts as answered ([`Found::answered`]) when one of the three best hits matches
 /// at least this share of the question's weight ([`Found::coverage`])…
-pub const ANSWERED_COVERAGE: f32 = 0.7;
+pub const ANSWERED_COVERAGE: f32 = 0.8;
 /// …or when the best hit matches at least this much weight ([`Found::evidence`]), counted in
 /// words no entry contains: long questions spread their weight over many words.
-pub const ANSWERED_EVIDENCE: f32 = 1.25;
+pub const ANSWERED_EVIDENCE: f32 = 1.5;
+/// In the product ranking, this share of a hit's score is scaled by the share of the
+/// question's weight the hit matches (its coverage, see [`Found`]): of two hits with the same
+/// BM25 score, the one that matches more of what the question is about comes first.
+pub const COVERAGE_RERANK: f32 = 0.5;
+/// How many of the best BM25 hits the product ranking re-scores by coverage.
+const RERANK_DEPTH: usize = 20;
 /// How many of the best hits [`Found::coverage`] looks at.
 const COVERAGE_HITS: usize = 3;
 
@@ -326,7 +332,7 @@ impl Searcher {
         let mut missing = Missing::default();
         let slots = self.resolve(query, Some(options), &mut missing);
         if missing.is_empty() {
-            for scored in self.rank(&slots, true, options.limit) {
+            for scored in self.rank_product(&slots, options.limit) {
                 let shard = scored.doc / self.meta.docs_per_shard.max(1);
                 if !self.doc_shards.contains_key(&shard) {
                     missing.insert(ShardKey::Docs(shard));
@@ -393,7 +399,7 @@ impl Searcher {
         if !missing.is_empty() {
             return Err(Error::MissingShards(missing.len()));
         }
-        let ranked = self.rank(&slots, true, options.limit);
+        let ranked = self.rank_product(&slots, options.limit);
         let best: Vec<u32> = ranked.iter().take(COVERAGE_HITS).map(|s| s.doc).collect();
         let mut terms: Vec<&str> = Vec::new();
         for c in slots.iter().flat_map(|s| &s.candidates) {
@@ -678,6 +684,30 @@ impl Searcher {
                 },
             });
         }
+    }
+
+    /// The product ranking: BM25 (with prefix and typo candidates) and the FAQ preference,
+    /// then the best [`RERANK_DEPTH`] re-scored by their coverage ([`COVERAGE_RERANK`]).
+    fn rank_product(&self, slots: &[Slot], limit: usize) -> Vec<ScoredDoc> {
+        let mut ranked = self.rank(slots, true, limit.max(RERANK_DEPTH));
+        let mut keyed: Vec<(u64, f32)> = ranked
+            .drain(..)
+            .map(|s| {
+                let (m, t) = self.coverage(slots, s.doc);
+                let c = if t > 0.0 { m / t } else { 0.0 };
+                let score = s.score * (1.0 - COVERAGE_RERANK + COVERAGE_RERANK * c);
+                (descending(score) << 32 | u64::from(s.doc), score)
+            })
+            .collect();
+        sort_keyed(&mut keyed);
+        keyed.truncate(limit.min(MAX_LIMIT));
+        keyed
+            .into_iter()
+            .map(|(key, score)| ScoredDoc {
+                doc: (key & 0xffff_ffff) as u32,
+                score,
+            })
+            .collect()
     }
 
     /// Scores every matching document and returns the best `limit`, ties by doc address.
