@@ -10,11 +10,15 @@ use common::Judged;
 
 /// What the validation halves must keep (percent). Each floor sits a little under the level
 /// reached when it was set, so a regression fails; `cargo xtask test` prints the figures.
-const FLOOR_TOP1: f64 = 0.0;
-const FLOOR_TOP3: f64 = 0.0;
-const FLOOR_OUT_OF_SCOPE: f64 = 0.0;
+/// Goals (issue 9): top-1 90, top-3 98, out-of-scope recognised 80 with top-1 at 90, halves
+/// within 5 points. Reached: out-of-scope recognised and the halves' gap (asserted at the
+/// goal); top-1 and top-3 are not (75.1 % and 85.2 % on 2026-12-04, with 8 FAQ entries that
+/// 23 validation questions name still unwritten), so their floors sit 2 points under.
+const FLOOR_TOP1: f64 = 73.0;
+const FLOOR_TOP3: f64 = 83.0;
+const FLOOR_OUT_OF_SCOPE: f64 = 80.0;
 /// Most the tune and validation halves' top-1 may differ by (points).
-const MAX_HALVES_GAP: f64 = 100.0;
+const MAX_HALVES_GAP: f64 = 5.0;
 
 /// Figures of one half of the question sets.
 #[derive(Default)]
@@ -231,6 +235,38 @@ fn judged_questions_tune_and_validation() {
         gap <= MAX_HALVES_GAP,
         "tune and validation top-1 differ by {gap:.1} points"
     );
+}
+
+/// The knowledge base says so when it has nothing on a question, and does not when it has
+/// (the examples of issue 9).
+#[test]
+fn questions_outside_the_knowledge_base_are_not_answered() {
+    let (corpus, _) = common::corpus();
+    if !common::has_real_content() {
+        return;
+    }
+    let searcher =
+        Searcher::from_bundle(&adcredit_indexer::bundle_bytes(&corpus).unwrap()).unwrap();
+    let answered = |q: &str| {
+        searcher
+            .find(q, &SearchOptions::default())
+            .unwrap()
+            .answered
+    };
+    for q in [
+        "how do I verify my domain for TikTok ads?",
+        "which ad format gets the cheapest clicks?",
+        "",
+    ] {
+        assert!(!answered(q), "{q:?} was answered");
+    }
+    for q in [
+        "who can allocate ad credit?",
+        "can I move credit to another account?",
+        "voucher expiry",
+    ] {
+        assert!(answered(q), "{q:?} was not answered");
+    }
 }
 
 /// Every FAQ entry of our knowledge base lists at least five other ways people ask it (the

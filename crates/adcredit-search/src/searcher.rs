@@ -33,14 +33,17 @@ pub const MAX_LIMIT: usize = 100;
 /// at least this share of the question's weight ([`Found::coverage`])…
 pub const ANSWERED_COVERAGE: f32 = 0.8;
 /// …or when the best hit matches at least this much weight ([`Found::evidence`]), counted in
-/// words no entry contains: long questions spread their weight over many words.
-pub const ANSWERED_EVIDENCE: f32 = 1.5;
+/// distinctive words: long questions spread their weight over many words.
+pub const ANSWERED_EVIDENCE: f32 = 2.75;
 /// In the product ranking, this share of a hit's score is scaled by the share of the
 /// question's weight the hit matches (its coverage, see [`Found`]): of two hits with the same
 /// BM25 score, the one that matches more of what the question is about comes first.
 pub const COVERAGE_RERANK: f32 = 0.5;
 /// How many of the best BM25 hits the product ranking re-scores by coverage.
 const RERANK_DEPTH: usize = 20;
+/// A word in at most this share of the entries is *distinctive*: it weighs fully in
+/// [`Found::coverage`] (rarer words weigh no more; commoner words weigh their idf, less).
+pub const DISTINCTIVE_SHARE: f32 = 0.25;
 /// How many of the best hits [`Found::coverage`] looks at.
 const COVERAGE_HITS: usize = 3;
 
@@ -91,10 +94,11 @@ pub struct Hit {
 
 /// What [`Searcher::find`] returns: the hits, and whether they answer the question.
 ///
-/// Each word of the question weighs its inverse document frequency over all fields (a word no
-/// entry contains weighs the most, a word every entry contains next to nothing; question words
-/// such as `how` or `who` weigh nothing); a hit matches a word, with its prefix or typo factor,
-/// when it contains the word's term. The decision rests on those weights only, never on
+/// Each word of the question weighs its inverse document frequency over all fields, capped at
+/// that of a word in a quarter of the entries ([`DISTINCTIVE_SHARE`]): a distinctive or unknown
+/// word weighs fully, a word most entries contain next to nothing, and question words such as
+/// `how` or `who` nothing at all. A hit matches a word, with its prefix or typo factor, when it
+/// contains the word's term. The decision rests on those weights only, never on
 /// particular phrasings, so it holds for any knowledge base.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -102,7 +106,7 @@ pub struct Found {
     pub hits: Vec<Hit>,
     /// The largest share of the question's weight one of the three best hits matches, 0 to 1.
     pub coverage: f32,
-    /// The weight the best hit matches, in units of the weight of a word no entry contains.
+    /// The weight the best hit matches, in distinctive words (the weight of one).
     pub evidence: f32,
     /// The knowledge base answers the question: there is a hit, and `coverage` reaches
     /// [`ANSWERED_COVERAGE`] or `evidence` reaches [`ANSWERED_EVIDENCE`]. When false the hits
@@ -439,7 +443,7 @@ impl Searcher {
         for (i, &doc) in best.iter().enumerate() {
             let (matched, total) = self.coverage(&slots, doc);
             if i == 0 {
-                evidence = matched / bm25::idf(0, u64::from(self.meta.num_docs));
+                evidence = matched / self.weight_cap();
             }
             if total > 0.0 {
                 coverage = coverage.max(matched / total);
@@ -483,8 +487,9 @@ impl Searcher {
             })
     }
 
-    /// Inverse document frequency of a term over all fields (its largest document frequency
-    /// in any one field); a term absent from the dictionary gets the highest.
+    /// How much a query word weighs in [`Found::coverage`]: the inverse document frequency of
+    /// its term over all fields (its largest document frequency in any one field), capped at
+    /// [`Searcher::weight_cap`]; a term absent from the dictionary weighs the cap.
     fn term_idf(&self, t: Option<TermRef>) -> f32 {
         let df = t
             .and_then(|t| {
@@ -493,7 +498,13 @@ impl Searcher {
                     .and_then(|s| s.postings.get(t.index))
             })
             .map_or(0, |fields| fields.iter().map(Vec::len).max().unwrap_or(0));
-        bm25::idf(df as u64, u64::from(self.meta.num_docs))
+        bm25::idf(df as u64, u64::from(self.meta.num_docs)).min(self.weight_cap())
+    }
+
+    /// The most a word weighs: the idf of a word in [`DISTINCTIVE_SHARE`] of the entries.
+    fn weight_cap(&self) -> f32 {
+        let n = u64::from(self.meta.num_docs);
+        bm25::idf((DISTINCTIVE_SHARE * n as f32) as u64, n)
     }
 
     // -----------------------------------------------------------------------------------------
