@@ -34,7 +34,7 @@ pub const MAX_LIMIT: usize = 100;
 pub const ANSWERED_COVERAGE: f32 = 0.8;
 /// …or when the best hit matches at least this much weight ([`Found::evidence`]), counted in
 /// distinctive words: long questions spread their weight over many words.
-pub const ANSWERED_EVIDENCE: f32 = 2.75;
+pub const ANSWERED_EVIDENCE: f32 = 2.5;
 /// In the product ranking, this share of a hit's score is scaled by the share of the
 /// question's weight the hit matches (its coverage, see [`Found`]): of two hits with the same
 /// BM25 score, the one that matches more of what the question is about comes first.
