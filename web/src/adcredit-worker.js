@@ -65,11 +65,17 @@ function text(q) {
 /**
  * The search module builds its results as JS values in place (smaller and faster than JSON text,
  * README "Values crossing into JS"), so a score arrives as its f32's exact value. The native JSON
- * holds the shortest decimal that reads back as the same f32: give the page that number.
+ * holds the shortest decimal that reads back as the same f32, rounded half to even as serde_json
+ * writes it (162.640625 → 162.64062; toPrecision would round the tie up): give the page that number.
  */
 function shortest(x) {
+  const [m, e] = Math.abs(x).toExponential(99).split('e'); // the f32's exact decimal digits
+  const digits = m.replace('.', '');
   for (let p = 1; p < 10; p++) {
-    const y = Number(x.toPrecision(p));
+    const head = digits.slice(0, p);
+    const rest = digits.slice(p);
+    const up = /^50*$/.test(rest) ? Number(head.at(-1)) % 2 === 1 : rest[0] >= '5' && /[^0]/.test(rest);
+    const y = Number(`${x < 0 ? '-' : ''}${up ? BigInt(head) + 1n : head}e${Number(e) - p + 1}`);
     if (Math.fround(y) === x) return y;
   }
   return x;
