@@ -1,0 +1,168 @@
+//! From a [`Reading`] to a verdict: the rules core decides; this module only handles what a
+//! question in words adds — an end left open ("anywhere else") and a role the asker states
+//! when there is no scenario to put it in.
+
+use adcredit_core::{can_move, Fund, RuleId, Scenario, Verdict};
+
+use crate::intent::{AsksFor, End, Reading, ANY};
+use crate::MoveAnswer;
+
+/// Most kinds of places an open end is tried with; beyond, the reader asks instead.
+const MAX_KINDS: usize = 12;
+
+pub(crate) fn judge(r: Reading) -> Result<MoveAnswer, crate::Error> {
+    let Reading {
+        mut question,
+        open,
+        role,
+        mut notes,
+    } = r;
+    let mut verdict = match open {
+        None => can_move(&question)?,
+        Some(end) => {
+            if end == End::To && question.fund == Fund::AdCredit && question.from != "bc" {
+                // Ad credit in an account can go nowhere: locked whatever the destination
+                // (the rules alone say so; the scenario cannot change it).
+                let scenario = question.scenario.take();
+                let v = can_move(&question);
+                question.scenario = scenario;
+                let v = v?;
+                notes.push(
+                    "This holds wherever it would go: any other account or back to the Business Center."
+                        .to_owned(),
+                );
+                v
+            } else {
+                match same_everywhere(&mut question, end)? {
+                    Some(v) => {
+                        notes.push(match end {
+                            End::To => "The question names no destination; the answer is the same for every account and the Business Center.".to_owned(),
+                            End::From => "The question names no source; the answer is the same wherever the money comes from.".to_owned(),
+                        });
+                        v
+                    }
+                    None => return Ok(open_needs(&question, end)),
+                }
+            }
+        }
+    };
+    if let Some(role) = role.filter(|r| !r.can_allocate()) {
+        if question.scenario.is_none() && verdict.allowed {
+            // Without a scenario the rules judge no role; the question states one.
+            verdict.allowed = false;
+            verdict.rule = RuleId::RoleNotPermitted;
+            verdict.source = verdict.rule.source();
+            verdict.reason = format!(
+                "{} cannot move funds: only a Business Center admin or a finance manager can",
+                role.subject()
+            );
+        }
+    }
+    if let Some(end) = open {
+        match end {
+            End::To => verdict.to = ANY.to_owned(),
+            End::From => verdict.from = ANY.to_owned(),
+        }
+    }
+    Ok(MoveAnswer {
+        verdict: Some(verdict),
+        notes,
+        ..MoveAnswer::default()
+    })
+}
+
+/// The verdict when it is the same for every place the open `end` could be, else `None`.
+/// Accounts that the rules cannot tell apart (same status, currency, entity and portfolio
+/// membership) are tried once, so this is linear in the accounts.
+fn same_everywhere(
+    q: &mut adcredit_core::MoveQuestion,
+    end: End,
+) -> Result<Option<Verdict>, crate::Error> {
+    let fixed = match end {
+        End::To => q.from.clone(),
+        End::From => q.to.clone(),
+    };
+    let mut tries: Vec<String> = Vec::new();
+    if fixed != "bc" {
+        tries.push("bc".to_owned());
+    }
+    match &q.scenario {
+        Some(s) => {
+            let mut kinds: Vec<&adcredit_core::Account> = Vec::new();
+            for acc in s.accounts.iter().filter(|a| a.id != fixed) {
+                let same = |o: &adcredit_core::Account| {
+                    o.status == acc.status
+                        && o.currency == acc.currency
+                        && o.entity == acc.entity
+                        && o.in_payment_portfolio == acc.in_payment_portfolio
+                };
+                if !kinds.iter().any(|o| same(o)) {
+                    if kinds.len() == MAX_KINDS {
+                        return Ok(None);
+                    }
+                    kinds.push(acc);
+                }
+            }
+            tries.extend(kinds.iter().map(|a| a.id.clone()));
+        }
+        None => tries.push(ANY.to_owned()),
+    }
+    let mut first: Option<Verdict> = None;
+    for place in tries {
+        match end {
+            End::To => q.to = place,
+            End::From => q.from = place,
+        }
+        if q.from == q.to {
+            continue;
+        }
+        let v = can_move(q)?;
+        match &first {
+            None => first = Some(v),
+            Some(f) if f.allowed == v.allowed && f.rule == v.rule && f.reason == v.reason => {}
+            Some(_) => return Ok(None),
+        }
+    }
+    Ok(first)
+}
+
+fn open_needs(q: &adcredit_core::MoveQuestion, end: End) -> MoveAnswer {
+    let list = accounts(q.scenario.as_ref());
+    let (asks_for, message) = match end {
+        End::To => (
+            AsksFor::To,
+            format!(
+                "Where should the {} go: to which account{list}, or to the Business Center?",
+                q.fund.label()
+            ),
+        ),
+        End::From => (
+            AsksFor::From,
+            format!(
+                "Where is the {} now: in the Business Center, or in which account{list}?",
+                q.fund.label()
+            ),
+        ),
+    };
+    MoveAnswer {
+        needs: Some(message),
+        asks_for: Some(asks_for),
+        ..MoveAnswer::default()
+    }
+}
+
+fn accounts(s: Option<&Scenario>) -> String {
+    let Some(s) = s else { return String::new() };
+    let mut ids: Vec<&str> = s.accounts.iter().take(8).map(|a| a.id.as_str()).collect();
+    let more = s.accounts.len().saturating_sub(8);
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    if ids.is_empty() {
+        return String::new();
+    }
+    ids.dedup();
+    format!(" ({}{more})", ids.join(", "))
+}
