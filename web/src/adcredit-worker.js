@@ -61,13 +61,15 @@ const ops = {
   checkPlan: async (s) => (await rulesReady(), rules.checkPlan(s)),
   canMove: async (q) => (await rulesReady(), rules.canMove(q)),
   search: (q, o) => search.search(text(q), o, 10),
-  // The scenario is read only for questions about moving money between places it names
-  // (mentionsMove): the others are answered by the search module alone.
+  // The rules module is loaded, and the scenario read, only for questions about moving money
+  // between places they name (mentionsMove): the scenario's, or without one the Business
+  // Center, countries and ids. The others are answered by the search module alone.
   ask: async (q, s, o) => {
     text(q);
-    if (s === undefined || s === null || !search.mentionsMove(q, s)) return { results: search.search(q, o, 5).results };
+    const scenario = s ?? null;
+    if (!search.mentionsMove(q, scenario)) return { results: search.search(q, o, 5).results };
     await rulesReady();
-    const move = rules.answerMove(q, s);
+    const move = rules.answerMove(q, scenario);
     return { results: search.search(q, o, 5).results, ...move };
   },
 };

@@ -390,7 +390,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         }
         notes.push(match was {
             Some(w) if w != r => format!(
-                "Judged for {} as the question says (the scenario's role is {}).",
+                "Judged for {}, as the question says (the scenario says {}).",
                 role_name(r),
                 role_name(w)
             ),

@@ -75,12 +75,12 @@ pub struct MoveAnswer {
     pub asks_for: Option<AsksFor>,
     /// When several places fit the words: each, with the question made explicit for it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Choice>>", optional))]
     pub choices: Vec<Choice>,
     /// How the question was read where it matters to the verdict (a role the question
     /// states, "all of it", an open end), as sentences.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<String>>", optional))]
     pub notes: Vec<String>,
 }
 

@@ -36,7 +36,15 @@ pub const REQUIRED_FAQ_IDS: &[&str] = &[
 pub const MAX_FACT: u32 = 34;
 
 const FIELDS: &[&str] = &[
-    "id", "title", "summary", "tags", "updated", "facts", "sources", "related", "questions",
+    "id",
+    "title",
+    "summary",
+    "tags",
+    "updated",
+    "facts",
+    "sources",
+    "related",
+    "questions",
 ];
 
 /// The front matter every content file starts with.
