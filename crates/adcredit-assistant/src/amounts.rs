@@ -1,9 +1,10 @@
 //! Amounts as people write them in a question: "$200", "200 euros", "€1,200.50", "USD 300",
 //! "1.200,50 €", "5k", "-50", "all of it".
 //!
-//! Thousands separators are read when they are unambiguous ("1,200" and "1,200.50" are
-//! twelve hundred, "1.200,50" too; "12,50" is twelve and a half); "1.200" could be either, so
-//! it is reported back instead of guessed. A sign is kept ("-50" is minus fifty, which the
+//! Separators are read as English writes them, and the other way only when that is
+//! unambiguous: "1,200" and "1,200.50" are twelve hundred, "10.005" is ten and five
+//! thousandths (which the rules refuse), "1.200,50" is twelve hundred and a half, "12,50" is
+//! twelve and a half. A sign is kept ("-50" is minus fifty, which the
 //! rules refuse as `invalid-amount`). Numbers inside place names are names, counts and times
 //! ("3 accounts", "24 hours") and years ("in 2025") are not money, and anything that looks
 //! like an amount but cannot be read ("1e3", twenty digits) is reported, never dropped.
@@ -18,8 +19,9 @@ use crate::words::Tok;
 pub(crate) enum Amount {
     /// No amount.
     None,
-    /// This amount (negative when written with a minus).
-    Exact(Money),
+    /// This amount (negative when written with a minus), and whether a currency marks it
+    /// ("$200", "200 euros").
+    Exact(Money, bool),
     /// "All of it", "everything": the whole available amount.
     All,
     /// Something that looks like an amount but cannot be read; the sentence says why.
@@ -42,8 +44,8 @@ pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> A
             Number::Money(m, marked) => found.push((m, marked)),
         }
     }
-    if let Some((m, _)) = found.iter().find(|(_, marked)| *marked).or(found.first()) {
-        return Amount::Exact(*m);
+    if let Some((m, marked)) = found.iter().find(|(_, marked)| *marked).or(found.first()) {
+        return Amount::Exact(*m, *marked);
     }
     if says_all(toks) {
         Amount::All
@@ -192,13 +194,11 @@ pub(crate) fn plain_decimal(s: &str) -> Result<String, &'static str> {
             }
             let (int, frac) = (parts[0], parts[1]);
             if frac.len() == 3 && grouped(&parts) && !int.starts_with('0') {
-                return if sep == ',' {
-                    // "1,200": thousands, as English writes them.
-                    Ok(format!("{int}{frac}"))
-                } else {
-                    // "1.200": 1.2 in English, 1200 in much of Europe.
-                    Err("could be 1.2 or 1200: write it like 1200 or 1.20")
-                };
+                // "1,200": thousands, as English writes them; "10.005": a decimal point, as
+                // English writes it (the rules then refuse the third decimal).
+                if sep == ',' {
+                    return Ok(format!("{int}{frac}"));
+                }
             }
             if sep == ',' && frac.len() > 2 {
                 return Err(UNCLEAR);
@@ -282,10 +282,11 @@ mod tests {
             ("0.125", "0.125"),
             ("120.5", "120.5"),
             ("200", "200"),
+            ("10.005", "10.005"),
         ] {
             assert_eq!(plain_decimal(s).as_deref(), Ok(want), "{s}");
         }
-        for s in ["1.200", "1,20,0", "1.200,500.5", "12,3456.7", "1,2345"] {
+        for s in ["1,20,0", "1.200,500.5", "12,3456.7", "1,2345"] {
             assert!(plain_decimal(s).is_err(), "{s}");
         }
     }

@@ -36,6 +36,9 @@ pub struct Reading {
     /// The end the words leave open ("can the paused account's credit be used anywhere
     /// else?"): judged for every place it could be.
     pub open: Option<End>,
+    /// Whether the words leave the kind of funds open (then `question.fund` is a placeholder
+    /// and every kind is tried).
+    pub fund_open: bool,
     /// The role the question states, judged instead of the scenario's.
     pub role: Option<Role>,
     /// How the words were read where a reader may wonder (the role, "all of it", a vague
@@ -109,8 +112,14 @@ impl Needs {
 
 /// Whether the words move money at all.
 fn is_move(toks: &[Tok]) -> bool {
-    toks.iter()
-        .any(|t| is(MOVE_WORDS, &t.text) || is(&["top up", "hand out"], &t.text))
+    let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
+    has(MOVE_WORDS)
+        || has(&["top up", "hand out"])
+        // "25,000 from the credit line to Paris, possible?", "Sydney's credit to Melbourne?"
+        || (has(&["from"]) && has(&["to", "into"]))
+        || (has(&["to", "into"])
+            && toks.iter().any(|t| t.possessive)
+            && toks.iter().any(|t| fund_word(&t.text).is_some()))
 }
 
 /// Whether `question` has a moving verb and names a place: the Business Center, one of
@@ -150,7 +159,7 @@ enum Dir {
     Loose,
 }
 
-fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool) -> Dir {
+fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool, bc: bool) -> Dir {
     let last = &toks[m.end - 1];
     if last.possessive {
         return Dir::From; // "the paused account's credit"
@@ -159,9 +168,27 @@ fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool) 
         if is(RECEIVE_AFTER, &next.text) {
             return Dir::To; // "can DE get some credit"
         }
+        let then = toks.get(m.end + 1).map(|t| t.text.as_str()).unwrap_or("");
+        if is(&["be", "is", "being", "been", "was", "get"], &next.text)
+            && is(
+                &[
+                    "given",
+                    "allocated",
+                    "assigned",
+                    "sent",
+                    "topped",
+                    "funded",
+                    "credited",
+                ],
+                then,
+            )
+        {
+            return Dir::To; // "could our Canadian shop be given 50"
+        }
     }
     let in_other = |i: usize| mentions.iter().any(|o| o.start <= i && i < o.end);
     let mut steps = 0;
+    let mut only_articles = true;
     let mut i = m.start;
     while i > 0 && steps < 5 {
         i -= 1;
@@ -190,9 +217,12 @@ fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool) 
                 "top up", "top", "topup", "fund", "give", "giving", "refill", "reload",
             ],
             w,
-        ) {
-            return Dir::To;
+        ) && only_articles
+            && !bc
+        {
+            return Dir::To; // "give the US store 50", "top up Germany"
         }
+        only_articles &= is(&["the", "our", "my", "a", "an", "your", "this", "that"], w);
         let skippable = is(FILLER, w)
             || fund_word(w).is_some()
             || w.starts_with(|c: char| c.is_ascii_digit())
@@ -239,7 +269,11 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         if same_as(from) || same_as(to) {
             continue;
         }
-        match direction(&toks, m, &mentions, allocating) {
+        let bc = m
+            .places
+            .iter()
+            .all(|p| matches!(p, Place::Bc | Place::Credit(_)));
+        match direction(&toks, m, &mentions, allocating, bc) {
             Dir::From if from.is_none() => from = Some(m),
             Dir::To if to.is_none() => to = Some(m),
             _ if loose.iter().any(|o| o.places == m.places) => {}
@@ -261,6 +295,8 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         }
         loose.clear();
     }
+    // Of two loose places, the Business Center (or a credit) is the source.
+    loose.sort_by_key(|m| !is_bc(m));
     for m in loose {
         if from.is_none() {
             from = Some(m);
@@ -290,6 +326,12 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             return choose(question, &toks, m, scenario);
         }
     }
+    let named_fund = {
+        let kinds: Vec<Fund> = toks.iter().filter_map(|t| fund_word(&t.text)).collect();
+        [Fund::CreditLine, Fund::Cash, Fund::AdCredit]
+            .into_iter()
+            .find(|f| kinds.contains(f))
+    };
     let place = |m: Option<&Mention>| m.and_then(|m| m.places.first().cloned());
     let mut from_place = place(from);
     let mut to_place = place(to);
@@ -298,7 +340,15 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         _ => None,
     });
     match (&from_place, &to_place) {
-        (None, Some(p)) if allocating && *p != Place::Bc && !matches!(p, Place::Credit(_)) => {
+        // Only ad credit is handed out from the Business Center alone; cash and credit lines
+        // can also come from another account, so for them the source stays open.
+        (None, Some(p))
+            if (allocating || from_credit_line(&toks))
+                && (credit.is_some()
+                    || matches!(named_fund, Some(Fund::AdCredit | Fund::CreditLine)))
+                && *p != Place::Bc
+                && !matches!(p, Place::Credit(_)) =>
+        {
             from_place = Some(Place::Bc);
         }
         (Some(Place::Account(_) | Place::Named(..)), None) if returning => {
@@ -331,46 +381,46 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     }
 
     let mut notes = Vec::new();
-    // The kind of funds: a word that names it, a credit named as the source, or what the
-    // source holds when the words are vague ("money", "balance", "budget": we read them as
-    // whatever the source holds when it holds one kind only, and say so; otherwise we ask,
-    // because each kind has its own rules and a wrong guess would give a wrong verdict).
-    let named_fund = {
-        let kinds: Vec<Fund> = toks.iter().filter_map(|t| fund_word(&t.text)).collect();
-        [Fund::CreditLine, Fund::Cash, Fund::AdCredit]
-            .into_iter()
-            .find(|f| kinds.contains(f))
+    // The kind of funds: a word that names it, or a credit named as the source. Vague words
+    // ("money", "balance", "budget", "200 euros") leave it open: the verdict is given when it
+    // is the same for every kind (see `judge.rs`), else the reader asks back, because each
+    // kind has its own rules and a guess could give a wrong verdict.
+    let mut fund = match (named_fund, credit) {
+        (Some(f), _) => Some(f),
+        (None, Some(_)) => Some(Fund::AdCredit),
+        (None, None) => None,
     };
-    let fund = match (named_fund, credit) {
-        (Some(f), _) => f,
-        (None, Some(_)) => Fund::AdCredit,
-        (None, None) => match held(scenario, from_place.as_ref()) {
-            Some((f, what)) => {
-                notes.push(format!(
-                    "The question does not say which kind of money; {what} holds only {}, so that is what was judged.",
-                    f.label()
-                ));
-                f
-            }
-            None => {
-                return Needs::new(
-                    AsksFor::Fund,
-                    "Which kind of money do you mean: ad credit, cash or the credit line? Each has its own rules."
-                        .to_owned(),
-                )
-            }
-        },
-    };
-
     let in_place = |i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
-    let amount = match amounts::read(question, &toks, in_place) {
+    let amount_read = amounts::read(question, &toks, in_place);
+    let marked = matches!(amount_read, Amount::Exact(_, true));
+    if fund.is_none() && open.is_some() && !marked {
+        return Needs::new(
+            AsksFor::Fund,
+            "Which kind of money do you mean: ad credit, cash or the credit line? Each has its own rules."
+                .to_owned(),
+        );
+    }
+
+    let amount = match amount_read {
         Amount::None => None,
-        Amount::Exact(m) => Some(m),
+        Amount::Exact(m, marked) => {
+            if fund.is_none() && marked {
+                // "301 euros", "$50" with no fund word: money in a currency is cash.
+                fund = Some(Fund::Cash);
+                notes.push(
+                    "The question names an amount of money and no kind of funds: read as cash."
+                        .to_owned(),
+                );
+            }
+            Some(m)
+        }
         Amount::Unreadable(why) => {
             return Needs::new(AsksFor::Amount, format!("How much do you mean? {why}."))
         }
         Amount::All => {
-            let all = scenario.and_then(|s| available(s, fund, from_place.as_ref(), credit));
+            let all = scenario
+                .zip(fund)
+                .and_then(|(s, f)| available(s, f, from_place.as_ref(), credit));
             if let Some((m, what)) = &all {
                 notes.push(format!(
                     "“All of it” was read as {what}: {}.",
@@ -399,16 +449,30 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     }
     Intent::Move(Box::new(Reading {
         question: MoveQuestion {
-            fund,
+            fund: fund.unwrap_or(Fund::Cash),
             from: from_id,
             to: to_id,
             amount,
             scenario,
         },
         open,
+        fund_open: fund.is_none(),
         role,
         notes,
     }))
+}
+
+/// "from the credit line": the Business Center's credit line is the source.
+fn from_credit_line(toks: &[Tok]) -> bool {
+    toks.windows(3).any(|w| {
+        w[0].text == "from"
+            && (fund_word(&w[1].text) == Some(Fund::CreditLine)
+                || (is(&["the", "our", "my"], &w[1].text)
+                    && fund_word(&w[2].text) == Some(Fund::CreditLine)))
+    }) || toks
+        .windows(2)
+        .last()
+        .is_some_and(|w| w[0].text == "from" && fund_word(&w[1].text) == Some(Fund::CreditLine))
 }
 
 /// "a finance manager", "an analyst".
@@ -429,7 +493,14 @@ fn stated_role(toks: &[Tok]) -> Option<Role> {
             .any(|p| is(ROLE_CUES, &p.text));
         let cue_after = toks.get(i + 1).is_some_and(|n| {
             is(
-                &["role", "access", "permission", "permissions", "rights"],
+                &[
+                    "role",
+                    "access",
+                    "permission",
+                    "permissions",
+                    "rights",
+                    "here",
+                ],
                 &n.text,
             )
         });
@@ -525,47 +596,6 @@ fn choose(q: &str, toks: &[Tok], m: &Mention, scenario: Option<&Scenario>) -> In
         ),
         choices,
     })
-}
-
-/// The one kind of funds `place` holds, and how to name the place, when it holds exactly one.
-fn held(scenario: Option<&Scenario>, place: Option<&Place>) -> Option<(Fund, String)> {
-    let s = scenario?;
-    let (kinds, what) = match place? {
-        Place::Bc | Place::Credit(_) => (
-            [
-                (
-                    Fund::AdCredit,
-                    s.business_center
-                        .ad_credits
-                        .iter()
-                        .any(|c| c.amount.is_positive()),
-                ),
-                (Fund::Cash, s.business_center.cash_balance.is_positive()),
-                (
-                    Fund::CreditLine,
-                    s.business_center.credit_line.is_positive(),
-                ),
-            ],
-            "the Business Center".to_owned(),
-        ),
-        Place::Account(a) => {
-            let acc = &s.accounts[*a];
-            (
-                [
-                    (Fund::AdCredit, acc.ad_credit_balance.is_positive()),
-                    (Fund::Cash, acc.cash_balance.is_positive()),
-                    (Fund::CreditLine, false),
-                ],
-                acc.label().to_owned(),
-            )
-        }
-        Place::Named(..) => return None,
-    };
-    let mut it = kinds.iter().filter(|(_, has)| *has);
-    match (it.next(), it.next()) {
-        (Some((f, _)), None) => Some((*f, what)),
-        _ => None,
-    }
 }
 
 /// "All of it": the whole amount of `fund` available at the source, and how to say it.

@@ -14,34 +14,58 @@ pub(crate) fn judge(r: Reading) -> Result<MoveAnswer, crate::Error> {
     let Reading {
         mut question,
         open,
+        fund_open,
         role,
         mut notes,
     } = r;
-    let mut verdict = match open {
-        None => can_move(&question)?,
-        Some(end) => {
-            if end == End::To && question.fund == Fund::AdCredit && question.from != "bc" {
-                // Ad credit in an account can go nowhere: locked whatever the destination
-                // (the rules alone say so; the scenario cannot change it).
-                let scenario = question.scenario.take();
-                let v = can_move(&question);
-                question.scenario = scenario;
-                let v = v?;
-                notes.push(
+    let mut verdict = if fund_open {
+        // "money", "budget", "200 euros": the verdict when it is the same for every kind.
+        match same_for_every_fund(&mut question)? {
+            Some(v) => {
+                notes.push(format!(
+                    "The question does not say which kind of money; the answer is the same for ad credit, cash and the credit line (shown for {}).",
+                    v.fund.label()
+                ));
+                v
+            }
+            None => {
+                return Ok(MoveAnswer {
+                    needs: Some(
+                        "Which kind of money do you mean: ad credit, cash or the credit line? Each has its own rules, and the answer differs here."
+                            .to_owned(),
+                    ),
+                    asks_for: Some(AsksFor::Fund),
+                    ..MoveAnswer::default()
+                })
+            }
+        }
+    } else {
+        match open {
+            None => can_move(&question)?,
+            Some(end) => {
+                if end == End::To && question.fund == Fund::AdCredit && question.from != "bc" {
+                    // Ad credit in an account can go nowhere: locked whatever the destination
+                    // (the rules alone say so; the scenario cannot change it).
+                    let scenario = question.scenario.take();
+                    let v = can_move(&question);
+                    question.scenario = scenario;
+                    let v = v?;
+                    notes.push(
                     "This holds wherever it would go: any other account or back to the Business Center."
                         .to_owned(),
                 );
-                v
-            } else {
-                match same_everywhere(&mut question, end)? {
-                    Some(v) => {
-                        notes.push(match end {
+                    v
+                } else {
+                    match same_everywhere(&mut question, end)? {
+                        Some(v) => {
+                            notes.push(match end {
                             End::To => "The question names no destination; the answer is the same for every account and the Business Center.".to_owned(),
                             End::From => "The question names no source; the answer is the same wherever the money comes from.".to_owned(),
                         });
-                        v
+                            v
+                        }
+                        None => return Ok(open_needs(&question, end)),
                     }
-                    None => return Ok(open_needs(&question, end)),
                 }
             }
         }
@@ -103,11 +127,22 @@ fn same_everywhere(
                     kinds.push(acc);
                 }
             }
+            // The accounts the rules have least against first: their reason is the one shown
+            // when every place is refused.
+            let bc = &s.business_center;
+            kinds.sort_by_key(|a| {
+                (
+                    a.status != adcredit_core::Status::Active,
+                    a.currency != bc.currency,
+                    a.entity != bc.entity,
+                    !a.in_payment_portfolio,
+                )
+            });
             tries.extend(kinds.iter().map(|a| a.id.clone()));
         }
         None => tries.push(ANY.to_owned()),
     }
-    let mut first: Option<Verdict> = None;
+    let mut verdicts = Vec::new();
     for place in tries {
         match end {
             End::To => q.to = place,
@@ -116,14 +151,34 @@ fn same_everywhere(
         if q.from == q.to {
             continue;
         }
-        let v = can_move(q)?;
-        match &first {
-            None => first = Some(v),
-            Some(f) if f.allowed == v.allowed && f.rule == v.rule && f.reason == v.reason => {}
-            Some(_) => return Ok(None),
-        }
+        verdicts.push(can_move(q)?);
     }
-    Ok(first)
+    Ok(same(verdicts))
+}
+
+/// The verdict that holds for all of `verdicts` (tried most likely first): every one allowed
+/// by the same rule, or every one refused — "no, wherever" — with the first one's reason
+/// (the Business Center, or an account the rules have nothing against of its own).
+fn same(verdicts: Vec<Verdict>) -> Option<Verdict> {
+    let first = verdicts.first()?;
+    let all_denied = verdicts.iter().all(|v| !v.allowed);
+    let all_same = verdicts
+        .iter()
+        .all(|v| v.allowed && v.rule == first.rule && v.reason == first.reason);
+    (all_denied || all_same).then(|| first.clone())
+}
+
+/// The verdict when it is the same for every kind of funds (cash first: "money" and "200
+/// euros" most often mean it), else `None`.
+fn same_for_every_fund(
+    q: &mut adcredit_core::MoveQuestion,
+) -> Result<Option<Verdict>, crate::Error> {
+    let mut verdicts = Vec::new();
+    for fund in [Fund::Cash, Fund::CreditLine, Fund::AdCredit] {
+        q.fund = fund;
+        verdicts.push(can_move(q)?);
+    }
+    Ok(same(verdicts))
 }
 
 fn open_needs(q: &adcredit_core::MoveQuestion, end: End) -> MoveAnswer {

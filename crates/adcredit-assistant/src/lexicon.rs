@@ -321,6 +321,12 @@ pub(crate) const MOVE_WORDS: &[&str] = &[
     "apply",
     "pool",
     "claw",
+    "given",
+    "gave",
+    "need",
+    "needs",
+    "bring",
+    "sent",
 ];
 
 /// Verbs after which a lone target means "from the Business Center".
@@ -348,6 +354,10 @@ pub(crate) const ALLOCATE_WORDS: &[&str] = &[
     "get",
     "receive",
     "receives",
+    "given",
+    "gave",
+    "needs",
+    "need",
 ];
 
 /// Words that send money back where it came from (a lone account is then the source and the
@@ -364,17 +374,18 @@ pub(crate) const RETURN_WORDS: &[&str] = &[
     "pull",
     "undo",
     "reverse",
+    "bring",
 ];
 
 /// Markers before a place: it is the source.
-pub(crate) const FROM_WORDS: &[&str] = &["from", "out", "off", "outof"];
+pub(crate) const FROM_WORDS: &[&str] = &["from", "off", "out of"];
 /// Markers before a place: it is the target.
 pub(crate) const TO_WORDS: &[&str] = &[
     "to", "into", "onto", "toward", "towards", "for", "with", "in-to",
 ];
 /// Verbs after a place that make it the target ("can DE get the credit?").
 pub(crate) const RECEIVE_AFTER: &[&str] = &[
-    "get", "gets", "receive", "receives", "have", "be", "take", "use",
+    "get", "gets", "receive", "receives", "take", "use", "need", "needs",
 ];
 
 /// The kind of funds a word names, when it names one for sure. "Credit" alone is ad credit

@@ -145,10 +145,7 @@ fn eligible(toks: &[Tok], i: usize) -> bool {
     let next = toks.get(i + 1).map(|t| t.text.as_str()).unwrap_or("");
     is(FROM_WORDS, prev)
         || is(TO_WORDS, prev)
-        || is(
-            &["between", "and", "account", "shop", "store", "client"],
-            prev,
-        )
+        || is(&["between", "and", "account"], prev)
         || is(PLACE_NOUNS, next)
         || t.possessive
 }
@@ -232,6 +229,18 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
             hits[i] = vec![Place::Named(t.text.clone(), t.text.clone())];
         }
     }
+    if scenario.is_none() {
+        generic_accounts(toks, &mut hits);
+    }
+    // A number before a currency is money, not a name ("2025 euros").
+    for i in 0..n {
+        let next = toks.get(i + 1).map(|t| t.text.as_str()).unwrap_or("");
+        if toks[i].text.starts_with(|c: char| c.is_ascii_digit())
+            && is(crate::lexicon::CURRENCY_WORDS, next)
+        {
+            hits[i].clear();
+        }
+    }
     // A number is part of a name only next to another word of it ("DE 2025 store").
     let numeric = |i: usize| {
         toks[i]
@@ -258,7 +267,7 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
         if hits[i].is_empty() {
             if let Some(c) = scenario
                 .and(qkeys[i].as_ref())
-                .filter(|k| k.starts_with('@'))
+                .filter(|k| k.starts_with('@') && (toks[i].caps || !is(AMBIGUOUS, &toks[i].text)))
                 .and_then(|_| country(&toks[i].text))
             {
                 out.push(Mention {
@@ -307,12 +316,28 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
         if places.len() > 1 {
             places = best_fit(toks, start, end, places, scenario);
         }
-        out.push(Mention {
-            start,
-            end,
-            places,
-            unknown: None,
-        });
+        if places.len() == 2
+            && places
+                .iter()
+                .all(|p| matches!(p, Place::Named(id, _) if id.ends_with("account")))
+        {
+            // "between two accounts": two places in the same words.
+            for p in places {
+                out.push(Mention {
+                    start,
+                    end,
+                    places: vec![p],
+                    unknown: None,
+                });
+            }
+        } else {
+            out.push(Mention {
+                start,
+                end,
+                places,
+                unknown: None,
+            });
+        }
         i = end;
     }
     out
@@ -377,11 +402,91 @@ fn literal_id(toks: &[Tok], i: usize) -> bool {
     let id_like = t
         .chars()
         .any(|c| c.is_ascii_digit() || c == '-' || c == '_')
-        || (t.chars().count() <= 3 && !is(AMBIGUOUS, t));
+        || (toks[i].caps && t.chars().count() <= 3 && !is(AMBIGUOUS, t));
     (is(FROM_WORDS, prev) || is(&["to", "into", "onto"], prev))
         && id_like
         && !skip(t)
         && !is(crate::lexicon::ANYWHERE, t)
         && !t.starts_with(|c: char| c.is_ascii_digit())
         && crate::lexicon::role_word(t).is_none()
+}
+
+/// Without a scenario, accounts named in general: "from one ad account to another", "between
+/// two accounts", "into a different account". The first is `account`, the second
+/// `other-account` (the rules alone do not need to know which).
+fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
+    const BEFORE: &[&str] = &[
+        "ad",
+        "one",
+        "an",
+        "a",
+        "my",
+        "our",
+        "another",
+        "other",
+        "different",
+        "second",
+        "separate",
+        "two",
+        "both",
+        "the",
+        "same",
+    ];
+    let mut seen = 0;
+    let mut next_place = |hits: &mut Vec<Place>| {
+        let (id, label) = if seen == 0 {
+            ("account", "an ad account")
+        } else {
+            ("other-account", "another ad account")
+        };
+        seen += 1;
+        hits.push(Place::Named(id.to_owned(), label.to_owned()));
+    };
+    for i in 0..toks.len() {
+        if !hits[i].is_empty() {
+            continue;
+        }
+        let w = toks[i].text.as_str();
+        let prev = i
+            .checked_sub(1)
+            .map(|p| toks[p].text.as_str())
+            .unwrap_or("");
+        if is(&["another", "other"], w) && is(&["to", "into", "onto"], prev) {
+            // "to another", "into other" with no noun after it.
+            if toks
+                .get(i + 1)
+                .is_none_or(|t| !is(&["account", "accounts", "ad"], &t.text))
+            {
+                next_place(&mut hits[i]);
+            }
+            continue;
+        }
+        if !is(&["account", "accounts", "ad-account", "ad-accounts"], w) {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && is(BEFORE, &toks[j - 1].text) {
+            j -= 1;
+        }
+        let words = &toks[j..i];
+        let marker = j
+            .checked_sub(1)
+            .map(|p| toks[p].text.as_str())
+            .unwrap_or("");
+        let other = words.iter().any(|t| {
+            is(
+                &["another", "other", "different", "second", "separate"],
+                &t.text,
+            )
+        });
+        let pair = words.iter().any(|t| is(&["two", "both"], &t.text))
+            || (marker == "between" && w.ends_with('s'));
+        if !(is(&["from", "to", "into", "onto", "between", "and"], marker) || other) {
+            continue;
+        }
+        next_place(&mut hits[i]);
+        if pair {
+            next_place(&mut hits[i]);
+        }
+    }
 }

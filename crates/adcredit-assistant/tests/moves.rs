@@ -149,7 +149,11 @@ fn plain_words() {
         ("can I move the cash from the US store?", "needs:to"),
         ("move credit from the BC", "needs:to"),
         // The fund, when the words do not say.
-        ("move money from de to at", "denied:ad-credit-locked"),
+        ("move money from de to at", "denied:account-not-approved"),
+        (
+            "can I move money from the US store to Germany?",
+            "needs:fund",
+        ),
         ("move money from the BC to us", "needs:fund"),
         // A role stated in the question.
         (
@@ -218,8 +222,8 @@ fn plain_words() {
             "needs:amount",
         ),
         (
-            "can I allocate 1.200 of credit from bc to us?",
-            "needs:amount",
+            "can I allocate 10.005 of credit from bc to us?",
+            "denied:invalid-amount 10.005",
         ),
         (
             "can I allocate all of it from the launch voucher to us?",
@@ -238,6 +242,23 @@ fn plain_words() {
             "allocate credit to us within 3 hours",
             "allowed:manual-allocation",
         ),
+        (
+            "bring 30 euros back from Germany to the BC",
+            "denied:insufficient-balance 30.00",
+        ),
+        (
+            "could our Paris shop be given 50 of the launch voucher?",
+            "allowed:manual-allocation 50.00",
+        ),
+        (
+            "who should get the holiday grant, can I give it out now?",
+            "needs:to",
+        ),
+        (
+            "put 100 of the credit line into the US store",
+            "denied:insufficient-balance 100.00",
+        ),
+        ("can I put cash into Germany?", "needs:from"),
         // Not moves.
         ("what is a credit line?", "none"),
         ("Can I share TikTok ad credit across accounts?", "none"),
@@ -332,7 +353,12 @@ fn evaluation_set() {
         let a = answer_move(question, scenario.as_ref())
             .unwrap_or_else(|e| panic!("{}:{}: {e}", file.display(), n + 1));
         let (got, got_amount) = outcome(&a);
-        let amount_ok = amount == "-" || got_amount.as_deref() == Some(amount);
+        // Amounts compare as decimals ("10000.00" = "10000").
+        let amount_ok = amount == "-"
+            || got_amount
+                .as_deref()
+                .and_then(|g| g.parse::<adcredit_core::Money>().ok())
+                == amount.parse::<adcredit_core::Money>().ok();
         let ok = got == expected && amount_ok;
         let half = usize::from(fnv1a(question) % 2 == 1);
         score[half].1 += 1;
