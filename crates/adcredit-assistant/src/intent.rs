@@ -101,7 +101,7 @@ pub struct Needs {
 }
 
 impl Needs {
-    fn new(asks_for: AsksFor, message: String) -> Intent {
+    fn ask(asks_for: AsksFor, message: String) -> Intent {
         Intent::Needs(Needs {
             asks_for,
             message,
@@ -129,7 +129,7 @@ fn is_move(toks: &[Tok]) -> bool {
 /// questions).
 pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
     let toks = tokenize(question);
-    is_move(&toks)
+    (is_move(&toks) || funds_to_place(&toks))
         && (hands_out_as_role(&toks)
             || places::find(&toks, known)
                 .iter()
@@ -148,7 +148,8 @@ fn hands_out_as_role(toks: &[Tok]) -> bool {
 /// Whether `question` has a moving verb ("move", "transfer", "allocate", …); without one,
 /// [`interpret`] answers [`Intent::NotAMove`] whatever the scenario.
 pub fn has_moving_verb(question: &str) -> bool {
-    is_move(&tokenize(question))
+    let toks = tokenize(question);
+    is_move(&toks) || funds_to_place(&toks)
 }
 
 /// Which way a mention points.
@@ -245,7 +246,7 @@ fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool, 
 /// rules alone (places are then the Business Center, countries and ids).
 pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     let toks = tokenize(question);
-    if !is_move(&toks) {
+    if !is_move(&toks) && !funds_to_place(&toks) {
         return Intent::NotAMove;
     }
     let known = scenario.map(Known::of);
@@ -309,7 +310,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     for (m, end) in [(from, End::From), (to, End::To)] {
         let Some(m) = m else { continue };
         if let Some(country) = &m.unknown {
-            return Needs::new(
+            return Needs::ask(
                 if end == End::From {
                     AsksFor::From
                 } else {
@@ -371,7 +372,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         (None, None) => return Intent::NotAMove,
     };
     if from_id == to_id {
-        return Needs::new(
+        return Needs::ask(
             AsksFor::To,
             format!(
                 "The question names {} as both ends of the move: where should the money go?",
@@ -392,15 +393,6 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     };
     let in_place = |i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
     let amount_read = amounts::read(question, &toks, in_place);
-    let marked = matches!(amount_read, Amount::Exact(_, true));
-    if fund.is_none() && open.is_some() && !marked {
-        return Needs::new(
-            AsksFor::Fund,
-            "Which kind of money do you mean: ad credit, cash or the credit line? Each has its own rules."
-                .to_owned(),
-        );
-    }
-
     let amount = match amount_read {
         Amount::None => None,
         Amount::Exact(m, marked) => {
@@ -415,7 +407,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             Some(m)
         }
         Amount::Unreadable(why) => {
-            return Needs::new(AsksFor::Amount, format!("How much do you mean? {why}."))
+            return Needs::ask(AsksFor::Amount, format!("How much do you mean? {why}."))
         }
         Amount::All => {
             let all = scenario
@@ -462,6 +454,24 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     }))
 }
 
+/// "half of the launch voucher to the Paris shop": funds, then "to" — a move without a verb
+/// (the places are checked after).
+fn funds_to_place(toks: &[Tok]) -> bool {
+    let at = |set: &[&str]| toks.iter().position(|t| is(set, &t.text));
+    match (
+        toks.iter().position(|t| fund_word(&t.text).is_some()),
+        at(&["to", "into"]),
+    ) {
+        (Some(f), Some(t)) => {
+            f < t
+                && !toks[..f]
+                    .iter()
+                    .any(|t| is(&["what", "happens", "how", "why"], &t.text))
+        }
+        _ => false,
+    }
+}
+
 /// "from the credit line": the Business Center's credit line is the source.
 fn from_credit_line(toks: &[Tok]) -> bool {
     toks.windows(3).any(|w| {
@@ -486,25 +496,35 @@ pub(crate) fn role_name(r: Role) -> String {
 
 /// A role the asker states: "I'm only an analyst", "as an operator", "can an analyst…".
 fn stated_role(toks: &[Tok]) -> Option<Role> {
-    toks.iter().enumerate().find_map(|(i, t)| {
+    // "my boss is an admin but I'm an operator": the asker's own role first.
+    let own = toks.iter().enumerate().find_map(|(i, t)| {
         let role = role_word(&t.text)?;
-        let cue_before = toks[i.saturating_sub(3)..i]
+        toks[i.saturating_sub(4)..i]
             .iter()
-            .any(|p| is(ROLE_CUES, &p.text));
-        let cue_after = toks.get(i + 1).is_some_and(|n| {
-            is(
-                &[
-                    "role",
-                    "access",
-                    "permission",
-                    "permissions",
-                    "rights",
-                    "here",
-                ],
-                &n.text,
-            )
-        });
-        (cue_before || cue_after).then_some(role)
+            .any(|p| is(&["i'm", "im", "am", "as", "being", "i"], &p.text))
+            .then_some(role)
+    });
+    own.or_else(|| {
+        toks.iter().enumerate().find_map(|(i, t)| {
+            let role = role_word(&t.text)?;
+            let cue_before = toks[i.saturating_sub(3)..i]
+                .iter()
+                .any(|p| is(ROLE_CUES, &p.text));
+            let cue_after = toks.get(i + 1).is_some_and(|n| {
+                is(
+                    &[
+                        "role",
+                        "access",
+                        "permission",
+                        "permissions",
+                        "rights",
+                        "here",
+                    ],
+                    &n.text,
+                )
+            });
+            (cue_before || cue_after).then_some(role)
+        })
     })
 }
 

@@ -18,58 +18,36 @@ pub(crate) fn judge(r: Reading) -> Result<MoveAnswer, crate::Error> {
         role,
         mut notes,
     } = r;
-    let mut verdict = if fund_open {
-        // "money", "budget", "200 euros": the verdict when it is the same for every kind.
-        match same_for_every_fund(&mut question)? {
-            Some(v) => {
-                notes.push(format!(
-                    "The question does not say which kind of money; the answer is the same for ad credit, cash and the credit line (shown for {}).",
-                    v.fund.label()
-                ));
-                v
-            }
-            None => {
-                return Ok(MoveAnswer {
-                    needs: Some(
-                        "Which kind of money do you mean: ad credit, cash or the credit line? Each has its own rules, and the answer differs here."
-                            .to_owned(),
-                    ),
-                    asks_for: Some(AsksFor::Fund),
-                    ..MoveAnswer::default()
-                })
-            }
-        }
+    // "money", "budget", "200 euros": every kind of funds is tried, and the verdict given
+    // when it is the same for all of them.
+    let funds: &[Fund] = if fund_open {
+        &[Fund::Cash, Fund::CreditLine, Fund::AdCredit]
     } else {
-        match open {
-            None => can_move(&question)?,
-            Some(end) => {
-                if end == End::To && question.fund == Fund::AdCredit && question.from != "bc" {
-                    // Ad credit in an account can go nowhere: locked whatever the destination
-                    // (the rules alone say so; the scenario cannot change it).
-                    let scenario = question.scenario.take();
-                    let v = can_move(&question);
-                    question.scenario = scenario;
-                    let v = v?;
-                    notes.push(
-                    "This holds wherever it would go: any other account or back to the Business Center."
-                        .to_owned(),
-                );
-                    v
-                } else {
-                    match same_everywhere(&mut question, end)? {
-                        Some(v) => {
-                            notes.push(match end {
-                            End::To => "The question names no destination; the answer is the same for every account and the Business Center.".to_owned(),
-                            End::From => "The question names no source; the answer is the same wherever the money comes from.".to_owned(),
-                        });
-                            v
-                        }
-                        None => return Ok(open_needs(&question, end)),
-                    }
-                }
-            }
-        }
+        &[question.fund]
     };
+    let mut verdicts = Vec::new();
+    let mut note = None;
+    for &fund in funds {
+        question.fund = fund;
+        match for_fund(&mut question, open)? {
+            Some((v, n)) => {
+                verdicts.push(v);
+                note = note.or(n);
+            }
+            None if fund_open => return Ok(fund_needs()),
+            None => return Ok(open_needs(&question, open.unwrap_or(End::To))),
+        }
+    }
+    let Some(mut verdict) = same(verdicts) else {
+        return Ok(fund_needs());
+    };
+    if fund_open {
+        notes.push(format!(
+            "The question does not say which kind of money; the answer is the same for ad credit, cash and the credit line (shown for {}).",
+            verdict.fund.label()
+        ));
+    }
+    notes.extend(note.map(str::to_owned));
     if let Some(role) = role.filter(|r| !r.can_allocate()) {
         if question.scenario.is_none() && verdict.allowed {
             // Without a scenario the rules judge no role; the question states one.
@@ -93,6 +71,46 @@ pub(crate) fn judge(r: Reading) -> Result<MoveAnswer, crate::Error> {
         notes,
         ..MoveAnswer::default()
     })
+}
+
+/// The verdict for `q`'s fund, with a note when an open end was judged for every place; `None`
+/// when the answer depends on the open end.
+fn for_fund(
+    question: &mut adcredit_core::MoveQuestion,
+    open: Option<End>,
+) -> Result<Option<(Verdict, Option<&'static str>)>, crate::Error> {
+    let Some(end) = open else {
+        return Ok(Some((can_move(question)?, None)));
+    };
+    if end == End::To && question.fund == Fund::AdCredit && question.from != "bc" {
+        // Ad credit in an account can go nowhere: locked whatever the destination (the rules
+        // alone say so; the scenario cannot change it).
+        let scenario = question.scenario.take();
+        let v = can_move(question);
+        question.scenario = scenario;
+        return Ok(Some((
+            v?,
+            Some("This holds wherever it would go: any other account or back to the Business Center."),
+        )));
+    }
+    Ok(same_everywhere(question, end)?.map(|v| {
+        let note = match end {
+            End::To => "The question names no destination; the answer is the same for every account and the Business Center.",
+            End::From => "The question names no source; the answer is the same wherever the money comes from.",
+        };
+        (v, Some(note))
+    }))
+}
+
+fn fund_needs() -> MoveAnswer {
+    MoveAnswer {
+        needs: Some(
+            "Which kind of money do you mean: ad credit, cash or the credit line? Each has its own rules."
+                .to_owned(),
+        ),
+        asks_for: Some(AsksFor::Fund),
+        ..MoveAnswer::default()
+    }
 }
 
 /// The verdict when it is the same for every place the open `end` could be, else `None`.
@@ -166,19 +184,6 @@ fn same(verdicts: Vec<Verdict>) -> Option<Verdict> {
         .iter()
         .all(|v| v.allowed && v.rule == first.rule && v.reason == first.reason);
     (all_denied || all_same).then(|| first.clone())
-}
-
-/// The verdict when it is the same for every kind of funds (cash first: "money" and "200
-/// euros" most often mean it), else `None`.
-fn same_for_every_fund(
-    q: &mut adcredit_core::MoveQuestion,
-) -> Result<Option<Verdict>, crate::Error> {
-    let mut verdicts = Vec::new();
-    for fund in [Fund::Cash, Fund::CreditLine, Fund::AdCredit] {
-        q.fund = fund;
-        verdicts.push(can_move(q)?);
-    }
-    Ok(same(verdicts))
 }
 
 fn open_needs(q: &adcredit_core::MoveQuestion, end: End) -> MoveAnswer {

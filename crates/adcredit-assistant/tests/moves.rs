@@ -391,8 +391,9 @@ fn evaluation_set() {
     assert!(val >= FLOOR, "validation {val:.1} % < {FLOOR} %");
 }
 
-/// The validation accuracy this reader must keep (the goal is 97).
-const FLOOR: f64 = 0.0;
+/// The validation accuracy this reader must keep: just under the 94.3 % (100/106) reached;
+/// the goal is 97 %, with the halves within 5 points (tune is at 100 %).
+const FLOOR: f64 = 94.0;
 
 mod amounts {
     use super::*;
@@ -428,7 +429,7 @@ mod amounts {
                 4 => format!("{exact} dollars"),
                 5 => format!("{},{cents:02} €", grouped(&int_s, '.')),
                 6 => format!("{exact}$"),
-                _ => format!("{exact}"),
+                _ => exact.clone(),
             };
             // "1.200,00": a single dot group and no decimals would be ambiguous; with the
             // decimal comma it is not.
