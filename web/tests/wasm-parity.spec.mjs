@@ -166,7 +166,8 @@ test.describe('wasm and native agree', () => {
     expect(devQuestions.length).toBeGreaterThan(0);
     const got = await inPage(page, devQuestions, 'search');
     devQuestions.forEach((q, i) => {
-      const want = native(['ask', '--json', '--limit', '10', '--index', join(ROOT, 'index'), q]).json;
+      // `ask` also answers move questions from the rules alone; `search` is the results part.
+      const { verdict, needs, asks_for, choices, notes, ...want } = native(['ask', '--json', '--limit', '10', '--index', join(ROOT, 'index'), q]).json;
       expect(got[i].ok, q).toEqual(want);
     });
     console.log(`wasm parity: ${devQuestions.length}/${devQuestions.length} dev questions give identical results`);
@@ -184,7 +185,10 @@ test.describe('wasm and native agree', () => {
       const args = ['ask', '--json', '--limit', '5', '--index', join(ROOT, 'index')];
       if (file) args.push('--scenario', file);
       const want = native([...args, q]).json;
-      expect(got[i].ok, `${file ? basename(file) : '-'}: ${q}`).toEqual(want);
+      // Scores agree to 1e-4 (the last f32 digit may differ between wasm and native); the
+      // move part and everything else exactly.
+      const round = (a) => ({ ...a, results: a.results.map((r) => ({ ...r, score: Math.round(r.score * 1e4) / 1e4 })) });
+      expect(round(got[i].ok), `${file ? basename(file) : '-'}: ${q}`).toEqual(round(want));
       const kind = want.verdict ? 'verdict' : want.needs ? 'needs' : 'none';
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     });
