@@ -122,20 +122,6 @@ fn is_move(toks: &[Tok]) -> bool {
             && toks.iter().any(|t| fund_word(&t.text).is_some()))
 }
 
-/// Whether `question` has a moving verb and names a place: the Business Center, one of
-/// `known`'s accounts or credits, or — without a scenario (`None`) — a country or an id after
-/// "from"/"to". When it does not, [`interpret`] answers [`Intent::NotAMove`], so a caller may
-/// skip reading the rest of the scenario (the browser loads the rules module only for such
-/// questions).
-pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
-    let toks = tokenize(question);
-    (is_move(&toks) || funds_to_place(&toks))
-        && (hands_out_as_role(&toks)
-            || places::find(&toks, known)
-                .iter()
-                .any(|m| !m.places.is_empty() || m.unknown.is_some()))
-}
-
 /// "I'm only an analyst, can I hand out the credit?": an allocation, with a role, and no
 /// place — from the Business Center, to wherever (the role decides it everywhere).
 fn hands_out_as_role(toks: &[Tok]) -> bool {
@@ -297,7 +283,10 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         loose.clear();
     }
     // Of two loose places, the Business Center (or a credit) is the source.
-    loose.sort_by_key(|m| !is_bc(m));
+    if let Some(at) = loose.iter().position(|m| is_bc(m)) {
+        let bc = loose.remove(at);
+        loose.insert(0, bc);
+    }
     for m in loose {
         if from.is_none() {
             from = Some(m);

@@ -16,6 +16,7 @@
 //! ```
 
 mod amounts;
+mod gate;
 mod intent;
 mod judge;
 mod lexicon;
@@ -26,9 +27,8 @@ use adcredit_core::{Scenario, Verdict};
 use adcredit_search::{Hit, SearchOptions, Searcher};
 use serde::Serialize;
 
-pub use intent::{
-    has_moving_verb, interpret, mentions_move, AsksFor, Choice, End, Intent, Needs, Reading, ANY,
-};
+pub use gate::{may_move, mentions_move};
+pub use intent::{has_moving_verb, interpret, AsksFor, Choice, End, Intent, Needs, Reading, ANY};
 pub use places::{Known, KnownAccount};
 
 /// Most results one question may ask for.

@@ -63,8 +63,14 @@ pub(crate) fn tokenize(q: &str) -> Vec<Tok> {
             word_end = start + raw.rfind(['\'', '’']).unwrap_or(raw.len());
             possessive = true;
         }
-        let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
-        let caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        // Codes are ASCII ("US", "DE"); ASCII tests keep std's Unicode tables out of the
+        // search module.
+        let letters = raw.bytes().filter(u8::is_ascii_alphabetic).count();
+        let caps = letters >= 2
+            && raw.bytes().all(|b| !b.is_ascii_lowercase())
+            && raw
+                .chars()
+                .all(|c| adcredit_search::lowercase(c) == c || c.is_ascii());
         out.push(Tok {
             text,
             start,

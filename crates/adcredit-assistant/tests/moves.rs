@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use adcredit_assistant::{answer_move, AsksFor, MoveAnswer};
+use adcredit_assistant::{answer_move, mentions_move, AsksFor, Known, MoveAnswer};
 use adcredit_core::Scenario;
 
 fn root() -> PathBuf {
@@ -53,6 +53,7 @@ fn check(question: &str, expect: &str) {
         None => (question, Some(&s)),
     };
     let a = answer_move(q, s).unwrap_or_else(|e| panic!("{q}: {e}"));
+    gate_lets_through(q, s, &a);
     let (got, amount) = outcome(&a);
     let got = match amount {
         Some(m) => format!("{got} {m}"),
@@ -313,6 +314,32 @@ fn plain_words() {
     );
 }
 
+/// The browser loads the rules only when `mentions_move` says so: it must for every question
+/// that gets a move answer, or the browser and the CLI would answer differently.
+fn gate_lets_through(q: &str, s: Option<&Scenario>, a: &MoveAnswer) {
+    if *a != MoveAnswer::default() {
+        let known = s.map(Known::of);
+        assert!(
+            mentions_move(q, known.as_ref()),
+            "the gate stops a move question: {q}"
+        );
+    }
+}
+
+#[test]
+fn the_gate_keeps_plain_questions_in_the_search_module() {
+    let demo = scenario_file(&root().join("web/src/demo-scenario.json"));
+    let known = Known::of(&demo);
+    for q in [
+        "Can I share TikTok ad credit across accounts?",
+        "what is a credit line?",
+        "Which role can allocate ad credits?",
+        "What happens to credit that is never spent?",
+    ] {
+        assert!(!mentions_move(q, Some(&known)), "{q}");
+    }
+}
+
 /// The 32-bit FNV-1a hash of `s`'s UTF-8 bytes: odd is the validation half.
 fn fnv1a(s: &str) -> u32 {
     s.bytes().fold(2_166_136_261u32, |h, b| {
@@ -352,6 +379,7 @@ fn evaluation_set() {
         });
         let a = answer_move(question, scenario.as_ref())
             .unwrap_or_else(|e| panic!("{}:{}: {e}", file.display(), n + 1));
+        gate_lets_through(question, scenario.as_ref(), &a);
         let (got, got_amount) = outcome(&a);
         // Amounts compare as decimals ("10000.00" = "10000").
         let amount_ok = amount == "-"

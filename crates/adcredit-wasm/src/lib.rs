@@ -240,7 +240,7 @@ mod search {
         question: &str,
         #[wasm_bindgen(unchecked_param_type = "Scenario | undefined | null")] scenario: JsValue,
     ) -> bool {
-        if !adcredit_assistant::has_moving_verb(question) {
+        if !adcredit_assistant::may_move(question) {
             return false;
         }
         if scenario.is_undefined() || scenario.is_null() {
