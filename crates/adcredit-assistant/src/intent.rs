@@ -479,7 +479,7 @@ pub(crate) fn role_name(r: Role) -> String {
     let s = r.subject();
     let mut c = s.chars();
     c.next()
-        .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
+        .map(|f| format!("{}{}", adcredit_search::lowercase(f), c.as_str()))
         .unwrap_or_default()
 }
 

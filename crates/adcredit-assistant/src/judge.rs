@@ -148,14 +148,18 @@ fn same_everywhere(
             // The accounts the rules have least against first: their reason is the one shown
             // when every place is refused.
             let bc = &s.business_center;
-            kinds.sort_by_key(|a| {
-                (
-                    a.status != adcredit_core::Status::Active,
-                    a.currency != bc.currency,
-                    a.entity != bc.entity,
-                    !a.in_payment_portfolio,
-                )
-            });
+            let rank = |a: &adcredit_core::Account| {
+                usize::from(a.status != adcredit_core::Status::Active) * 8
+                    + usize::from(a.currency != bc.currency) * 4
+                    + usize::from(a.entity != bc.entity) * 2
+                    + usize::from(!a.in_payment_portfolio)
+            };
+            // A stable selection by rank (no sort: the kinds are at most a dozen).
+            let mut ordered = Vec::with_capacity(kinds.len());
+            for r in 0..16 {
+                ordered.extend(kinds.iter().copied().filter(|a| rank(a) == r));
+            }
+            let kinds = ordered;
             tries.extend(kinds.iter().map(|a| a.id.clone()));
         }
         None => tries.push(ANY.to_owned()),
