@@ -1,7 +1,7 @@
-//! `adcredit`: ask, check and can-move from a terminal (CONTRACT §6).
+//! `adcredit`: ask, check, plan and can-move from a terminal (CONTRACT §6).
 //!
 //! This binary is the only place that prints. Exit status: 0 done (also for a plan with
-//! warnings), 1 `check` found errors, 2 bad input or usage, with the message on stderr.
+//! warnings), 1 `check` (or the report of `plan`) found errors, 2 bad input or usage, with the message on stderr.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -74,6 +74,15 @@ enum Command {
     /// Validate and simulate an allocation plan (a scenario file, or - for stdin).
     Check {
         /// Print the JSON report instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The scenario file, or - for stdin.
+        file: PathBuf,
+    },
+    /// Suggest the allocation lines for a scenario (its own lines are ignored): nothing locked,
+    /// as much credit used as that allows, soonest expiry first, few lines.
+    Plan {
+        /// Print the JSON plan (CONTRACT §8) instead of text.
         #[arg(long)]
         json: bool,
         /// The scenario file, or - for stdin.
@@ -182,6 +191,20 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
                 write_out(&render::report(&scenario, &report, color))?;
             }
             Ok(if report.valid {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Plan { json, file } => {
+            let scenario = read_scenario(&file)?;
+            let plan = adcredit_core::plan(&scenario).map_err(|e| Failure::Input(e.into()))?;
+            if json {
+                write_out(&format!("{}\n", to_json(&plan)?))?;
+            } else {
+                write_out(&render::plan(&scenario, &plan, color))?;
+            }
+            Ok(if plan.report.valid {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)

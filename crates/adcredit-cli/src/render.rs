@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use adcredit_assistant::Answer;
-use adcredit_core::{Report, Scenario, Severity, Verdict};
+use adcredit_core::{Plan, Report, Scenario, Severity, Verdict};
 
 /// ANSI styles, or nothing when colour is off.
 struct Style {
@@ -194,6 +194,73 @@ pub fn report(s: &Scenario, r: &Report, color: bool) -> String {
             let _ = writeln!(out, "     {}", st.dim(&step.how));
         }
     }
+    out
+}
+
+/// A suggested plan: the lines, why each account gets what it gets, what is left and who is
+/// left out, then the report of the plan as `check` prints it.
+pub fn plan(s: &Scenario, p: &Plan, color: bool) -> String {
+    let st = Style { on: color };
+    let cur = &p.report.currency;
+    let mut out = String::new();
+    let n = p.allocations.len();
+    let _ = writeln!(
+        out,
+        "{} — {n} allocation line{} from {} ({cur}), soonest-expiring credit first",
+        st.bold("Suggested plan"),
+        plural(n),
+        s.business_center.entity,
+    );
+    let name = |id: &str| {
+        s.account(id).map_or_else(
+            || id.to_owned(),
+            |a| {
+                if a.label() == a.id {
+                    a.id.clone()
+                } else {
+                    format!("{} ({})", a.label(), a.id)
+                }
+            },
+        )
+    };
+    if n == 0 {
+        let _ = writeln!(
+            out,
+            "  No line: no eligible account can take credit without locking it."
+        );
+    }
+    for (i, l) in p.allocations.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  {}. {} of {} → {}",
+            i + 1,
+            st.bold(&format!("{} {cur}", l.amount)),
+            l.credit,
+            name(&l.account)
+        );
+    }
+    out.push('\n');
+    let _ = writeln!(out, "{}", st.bold("Why each account gets what it gets"));
+    for a in &p.accounts {
+        let rule = p
+            .skipped
+            .iter()
+            .find(|k| k.account == a.account)
+            .map(|k| format!(" {}", st.dim(&format!("[{}]", k.rule))))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {}{rule}: {}", name(&a.account), a.why);
+    }
+    if !p.left.is_empty() {
+        out.push('\n');
+        let _ = writeln!(out, "{}", st.bold("Credit left in the Business Center"));
+        for l in &p.left {
+            let _ = writeln!(out, "  {} {cur} of {}: {}", l.amount, l.credit, l.why);
+        }
+    }
+    out.push('\n');
+    let mut with_plan = s.clone();
+    with_plan.allocations.clone_from(&p.allocations);
+    out.push_str(&report(&with_plan, &p.report, color));
     out
 }
 

@@ -130,6 +130,49 @@ fn check_command() {
 }
 
 #[test]
+fn plan_command() {
+    // Text: the lines, why each account gets its share, then the summary `check` prints.
+    let (code, out, err) = run(
+        &["plan", "tests/scenarios/multi-credit-multi-account.json"],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("plan_text", out);
+    // JSON: CONTRACT §8, the scenario's own lines ignored.
+    let (code, out, _) = run(&["plan", "--json", "-"], PLAN);
+    assert_eq!(code, 0);
+    let p: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        p["allocations"],
+        serde_json::json!([{ "credit": "q4-promo", "account": "us", "amount": "150.00" }])
+    );
+    assert_eq!(p["left"][0]["amount"], "350.00");
+    assert_eq!(p["skipped"][0]["account"], "eu");
+    assert_eq!(p["skipped"][0]["rule"], "currency-mismatch");
+    assert_eq!(p["report"]["valid"], true);
+    assert_eq!(p["report"]["steps"][0]["amount"], "150.00");
+    // A role that may not allocate: the plan is still suggested, the report says who must act.
+    check(
+        &["plan", "-"],
+        &PLAN.replace("finance_manager", "analyst"),
+        1,
+        &[
+            "1. 150.00 USD of q4-promo → US store (us)",
+            "role-not-permitted",
+        ],
+        &[],
+    );
+    // Bad input: exit 2 with the JSON path.
+    check(
+        &["plan", "-"],
+        &PLAN.replace(r#""expires": "2026-12-31""#, r#""expires": "2026-12-32""#),
+        2,
+        &[],
+        &["stdin: business_center.ad_credits[0].expires"],
+    );
+}
+
+#[test]
 fn can_move_command() {
     check(
         &[

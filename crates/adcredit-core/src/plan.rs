@@ -271,10 +271,8 @@ pub fn plan(s: &Scenario) -> Result<Plan, Error> {
             )
         } else {
             format!(
-                "Every eligible account already gets its planned spend; {} of {:?} stays in the Business \
-                 Center, {until}",
-                money(rest),
-                c.id
+                "Every eligible account already gets its planned spend, so this stays in the Business \
+                 Center; {until}"
             )
         };
         left.push(Left {
