@@ -9,16 +9,14 @@
 //! lines wins. Every step empties a credit or fills a need, so there are at most
 //! credits + accounts − 1 lines; `tests/plan.rs` measures the ratio to the true minimum.
 
-use std::cmp::Reverse;
-use std::collections::BTreeSet;
-
 use crate::{Error, Money};
 
 /// One allocation line: (index into the drawn credits, index into the needs, amount).
 pub(crate) type Line = (usize, usize, Money);
 
-/// Open needs, largest last; among equal needs, the lowest index last.
-type Open = BTreeSet<(Money, Reverse<usize>)>;
+/// Open needs as (need, index), sorted: the largest need last, equal needs by index. (A sorted
+/// `Vec` rather than a `BTreeSet`: as fast at these sizes, and 20 KB less wasm.)
+type Open = Vec<(Money, usize)>;
 
 /// How to choose the account when no need equals what is left of the credit.
 #[derive(Clone, Copy)]
@@ -32,8 +30,16 @@ enum Pick {
 /// Lines that draw exactly `drawn[j]` from each credit `j` (in order) and give each account at
 /// most `needs[i]`. Expects `Σ drawn ≤ Σ needs`; what no need can take stays undrawn.
 pub(crate) fn assign(drawn: &[Money], needs: &[Money]) -> Result<Vec<Line>, Error> {
-    let largest = greedy(drawn, needs, Pick::Largest)?;
-    let best_fit = greedy(drawn, needs, Pick::BestFit)?;
+    let mut open: Open = needs
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, n)| n.is_positive())
+        .map(|(i, n)| (n, i))
+        .collect();
+    open.sort_unstable();
+    let largest = greedy(drawn, open.clone(), Pick::Largest)?;
+    let best_fit = greedy(drawn, open, Pick::BestFit)?;
     Ok(if best_fit.len() < largest.len() {
         best_fit
     } else {
@@ -41,46 +47,33 @@ pub(crate) fn assign(drawn: &[Money], needs: &[Money]) -> Result<Vec<Line>, Erro
     })
 }
 
-fn greedy(drawn: &[Money], needs: &[Money], pick: Pick) -> Result<Vec<Line>, Error> {
-    let mut open: Open = needs
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.is_positive())
-        .map(|(i, n)| (*n, Reverse(i)))
-        .collect();
+fn greedy(drawn: &[Money], mut open: Open, pick: Pick) -> Result<Vec<Line>, Error> {
     let mut lines = Vec::new();
     for (j, &d) in drawn.iter().enumerate() {
         let mut x = d;
         while x.is_positive() {
-            let chosen = lowest_index_with(&open, x).or_else(|| match pick {
-                Pick::Largest => open.last().copied(),
-                Pick::BestFit => open
-                    .range((x, Reverse(usize::MAX))..)
-                    .next()
-                    .and_then(|&(r, _)| lowest_index_with(&open, r))
-                    .or_else(|| open.last().copied()),
-            });
-            let Some(key @ (need, Reverse(i))) = chosen else {
+            let Some(&(largest, _)) = open.last() else {
                 break;
             };
-            open.remove(&key);
+            // The first need ≥ x: an exact fit when equal, the best fit otherwise.
+            let at = open.partition_point(|&(n, _)| n < x);
+            let pos = match open.get(at) {
+                Some(&(n, _)) if n == x => at,
+                Some(_) if matches!(pick, Pick::BestFit) => at,
+                _ => open.partition_point(|&(n, _)| n < largest),
+            };
+            let (need, i) = open.remove(pos);
             let amount = x.min(need);
             lines.push((j, i, amount));
             x = x.checked_sub(amount)?;
             let rest = need.checked_sub(amount)?;
             if rest.is_positive() {
-                open.insert((rest, Reverse(i)));
+                let at = open.partition_point(|e| *e < (rest, i));
+                open.insert(at, (rest, i));
             }
         }
     }
     Ok(lines)
-}
-
-/// The open need equal to `amount` with the lowest index, if any.
-fn lowest_index_with(open: &Open, amount: Money) -> Option<(Money, Reverse<usize>)> {
-    open.range((amount, Reverse(usize::MAX))..=(amount, Reverse(0)))
-        .next_back()
-        .copied()
 }
 
 #[cfg(test)]

@@ -185,30 +185,25 @@ pub fn plan(s: &Scenario) -> Result<Plan, Error> {
         });
     }
 
-    // Credits: the usable ones, soonest expiry first (no expiry last, then listing order).
-    let mut left = Vec::new();
+    // Credits: why each unusable one cannot be drawn; the usable ones soonest expiry first (no
+    // expiry last, then listing order).
+    let credits = &s.business_center.ad_credits;
+    let mut unusable: Vec<Option<String>> = Vec::with_capacity(credits.len());
     let mut usable: Vec<usize> = Vec::new();
-    for (ci, c) in s.business_center.ad_credits.iter().enumerate() {
-        if c.amount.is_zero() {
-            continue;
-        }
-        let why = if let Some(r) = policy::expired(c, s.today) {
-            r.message
+    for (ci, c) in credits.iter().enumerate() {
+        unusable.push(if let Some(r) = policy::expired(c, s.today) {
+            Some(r.message)
         } else if !policy::amount_ok(c.amount, false, places) {
             let r = policy::bad_amount(&format!("Credit {:?}", c.id), c.amount, false, cur);
-            format!("{}; fix it before allocating this credit", r.message)
+            Some(format!(
+                "{}; fix it before allocating this credit",
+                r.message
+            ))
         } else {
             usable.push(ci);
-            continue;
-        };
-        left.push(Left {
-            credit: c.id.clone(),
-            amount: c.amount,
-            expires: c.expires,
-            why,
+            None
         });
     }
-    let credits = &s.business_center.ad_credits;
     usable.sort_by_key(|&ci| (credits[ci].expires.is_none(), credits[ci].expires, ci));
 
     // Soonest expiry first fixes what is drawn from each credit.
@@ -228,16 +223,16 @@ pub fn plan(s: &Scenario) -> Result<Plan, Error> {
         drawn.push(d);
     }
     let needs: Vec<Money> = needy.iter().map(|(_, n)| *n).collect();
-    let mut lines = assign::assign(&drawn, &needs)?;
-    // Soonest-expiring credit first; within a credit, the accounts in scenario order.
-    lines.sort_by_key(|&(j, i, _)| (j, needy[i].0));
+    // Soonest-expiring credit first (within a credit, in the order the greedy chose).
+    let lines = assign::assign(&drawn, &needs)?;
 
     let mut shares: Vec<Vec<CreditShare>> = vec![Vec::new(); s.accounts.len()];
     let mut allocations = Vec::with_capacity(lines.len());
-    let mut taken = vec![Money::ZERO; usable.len()];
+    let mut taken = vec![Money::ZERO; credits.len()];
     for &(j, i, amount) in &lines {
-        let (c, ai) = (&credits[usable[j]], needy[i].0);
-        taken[j] = taken[j].checked_add(amount)?;
+        let (ci, ai) = (usable[j], needy[i].0);
+        let c = &credits[ci];
+        taken[ci] = taken[ci].checked_add(amount)?;
         shares[ai].push(CreditShare {
             credit: c.id.clone(),
             amount,
@@ -249,10 +244,19 @@ pub fn plan(s: &Scenario) -> Result<Plan, Error> {
         });
     }
 
-    // What stays of each usable credit, soonest expiry first.
-    for (j, &ci) in usable.iter().enumerate() {
-        let c = &credits[ci];
-        let rest = c.amount.checked_sub(taken[j])?;
+    // What stays of each credit, in listing order.
+    let mut left = Vec::new();
+    for ((c, unusable), taken) in credits.iter().zip(unusable).zip(taken) {
+        if let Some(why) = unusable.filter(|_| !c.amount.is_zero()) {
+            left.push(Left {
+                credit: c.id.clone(),
+                amount: c.amount,
+                expires: c.expires,
+                why,
+            });
+            continue;
+        }
+        let rest = c.amount.checked_sub(taken)?;
         if !rest.is_positive() {
             continue;
         }
@@ -282,8 +286,6 @@ pub fn plan(s: &Scenario) -> Result<Plan, Error> {
             why,
         });
     }
-
-    left.sort_by_key(|l| credits.iter().position(|c| c.id == l.credit));
 
     // Every account: its share and why.
     let mut skipped = Vec::new();

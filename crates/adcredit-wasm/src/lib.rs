@@ -4,8 +4,8 @@
 //! - feature `search` → `adcredit_search_bg.wasm`: `loadBundle`, `loadMeta`, `missingShards`,
 //!   `addShard`, `search`, `mentionsMove` (does `ask` need the rules?), `schemaVersion`,
 //!   `version`;
-//! - feature `rules` → `adcredit_rules_bg.wasm`: `checkPlan`, `canMove`, `answerMove` (the
-//!   move part of `ask`), fetched by the worker on the first call that needs the rules.
+//! - feature `rules` → `adcredit_rules_bg.wasm`: `checkPlan`, `suggestPlan`, `canMove`,
+//!   `answerMove` (the move part of `ask`), fetched by the worker on the first call that needs the rules.
 //!
 //! Every export decodes its input, calls a pure crate, and encodes the output; every error
 //! leaves through `js_error` as a JS `Error` with a `code`. Nothing else lives here.
@@ -336,6 +336,15 @@ mod rules {
         encode(&adcredit_core::check(&s).map_err(core_error)?)
     }
 
+    /// Suggest the allocation lines for a scenario (CONTRACT §2 → §8).
+    #[wasm_bindgen(js_name = suggestPlan, unchecked_return_type = "Plan")]
+    pub fn suggest_plan(
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario_: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let s = scenario(scenario_)?;
+        encode(&adcredit_core::plan(&s).map_err(core_error)?)
+    }
+
     /// Decide a move question (CONTRACT §4).
     #[wasm_bindgen(js_name = canMove, unchecked_return_type = "Verdict")]
     pub fn can_move(
@@ -391,6 +400,11 @@ mod typescript {
             CreditAfter::decl(&cfg),
             AccountAfter::decl(&cfg),
             Step::decl(&cfg),
+            Plan::decl(&cfg),
+            Left::decl(&cfg),
+            Skipped::decl(&cfg),
+            AccountShare::decl(&cfg),
+            CreditShare::decl(&cfg),
             MoveQuestion::decl(&cfg),
             Fund::decl(&cfg),
             Verdict::decl(&cfg),
