@@ -32,7 +32,7 @@ for (const m of MODULES) {
 need(bundle, 'run `adcredit index`');
 
 // The files this script writes; only these are replaced in `out`, nothing else is deleted.
-const OWN = ['index.html', 'page.css', 'favicon.svg', 'adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm',
+const OWN = ['index.html', 'page.css', 'favicon.svg', 'adcredit.js', 'adcredit-plan.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm',
   'adcredit_rules_bg.wasm', 'adcredit.bundle', 'adcredit.d.ts', 'package.json', 'README.md'];
 mkdirSync(out, { recursive: true });
 // adcredit_bg.wasm: the single module of earlier builds.
@@ -71,6 +71,8 @@ const common = {
 };
 await build({ ...common, entryPoints: [join(here, 'src', 'adcredit.js')], outfile: join(out, 'adcredit.js') });
 await build({ ...common, entryPoints: [join(here, 'src', 'adcredit-worker.js')], outfile: join(out, 'adcredit-worker.js') });
+// Simulate's suggested plan and charts: imported by the element when Simulate is first shown.
+await build({ ...common, entryPoints: [join(here, 'src', 'element', 'plan.js')], outfile: join(out, 'adcredit-plan.js') });
 
 for (const m of MODULES) copyFileSync(join(pkg, m, `adcredit_${m}_bg.wasm`), join(out, `adcredit_${m}_bg.wasm`));
 copyFileSync(bundle, join(out, 'adcredit.bundle'));
@@ -87,7 +89,7 @@ copyFileSync(join(here, 'EMBEDDING.md'), join(out, 'README.md'));
 
 const cargo = readFileSync(join(here, '..', 'Cargo.toml'), 'utf8');
 const version = /\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(cargo)?.[1] ?? '0.0.0';
-const files = ['adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm', 'adcredit_rules_bg.wasm', 'adcredit.bundle', 'adcredit.d.ts', 'index.html', 'page.css', 'favicon.svg'];
+const files = ['adcredit.js', 'adcredit-plan.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm', 'adcredit_rules_bg.wasm', 'adcredit.bundle', 'adcredit.d.ts', 'index.html', 'page.css', 'favicon.svg'];
 writeFileSync(
   join(out, 'package.json'),
   JSON.stringify(
@@ -104,6 +106,7 @@ writeFileSync(
         '.': { types: './adcredit.d.ts', default: './adcredit.js' },
         './adcredit.js': { types: './adcredit.d.ts', default: './adcredit.js' },
         './adcredit-worker.js': './adcredit-worker.js',
+        './adcredit-plan.js': './adcredit-plan.js',
         './adcredit_search_bg.wasm': './adcredit_search_bg.wasm',
         './adcredit_rules_bg.wasm': './adcredit_rules_bg.wasm',
         './adcredit.bundle': './adcredit.bundle',
@@ -132,4 +135,4 @@ const el = rows.filter((r) => r.f === 'adcredit.js');
 console.log(`  first answer after the page: ${first.length} requests, ${kb(first.reduce((a, r) => a + r.gz, 0)).trim()} KB gzip`);
 const sum = (names) => rows.filter((r) => names.includes(r.f)).reduce((a, r) => a + r.gz, 0);
 console.log(`  element JS+CSS (adcredit.js): ${kb(el[0].gz).trim()} KB gzip`);
-console.log(`  search wasm + worker glue: ${kb(sum(['adcredit-worker.js', 'adcredit_search_bg.wasm'])).trim()} KB gzip; rules wasm (fetched on the first check/can-move/move question): ${kb(sum(['adcredit_rules_bg.wasm'])).trim()} KB gzip`);
+console.log(`  search wasm + worker glue: ${kb(sum(['adcredit-worker.js', 'adcredit_search_bg.wasm'])).trim()} KB gzip; rules wasm (fetched on the first check/can-move/move question): ${kb(sum(['adcredit_rules_bg.wasm'])).trim()} KB gzip; plan view + charts (with Simulate): ${kb(sum(['adcredit-plan.js'])).trim()} KB gzip`);

@@ -1,6 +1,6 @@
 // The module Web Worker behind adcredit.js: loads the search module's wasm and the search
-// bundle once, the rules module's wasm on the first call that needs it (checkPlan, canMove, or
-// ask about moving money with a scenario), then answers { id, op, args } messages with
+// bundle once, the rules module's wasm on the first call that needs it (checkPlan, suggestPlan,
+// canMove, or ask about moving money with a scenario), then answers { id, op, args } messages with
 // { id, value } or { id, error }.
 import initSearch, * as search from 'adcredit-search-glue';
 import initRules, * as rules from 'adcredit-rules-glue';
@@ -59,6 +59,7 @@ function text(q) {
 
 const ops = {
   checkPlan: async (s) => (await rulesReady(), rules.checkPlan(s)),
+  suggestPlan: async (s) => (await rulesReady(), rules.suggestPlan(s)),
   canMove: async (q) => (await rulesReady(), rules.canMove(q)),
   search: (q, o) => search.search(text(q), o, 10),
   // The scenario is read only for questions about moving money between places it names

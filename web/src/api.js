@@ -1,4 +1,4 @@
-// The public API of CONTRACT §7: init, checkPlan, canMove, search, ask — all Promises.
+// The public API of CONTRACT §7: init, checkPlan, suggestPlan, canMove, search, ask — all Promises.
 // The wasm module and the search bundle live in a module Web Worker, so typing never
 // waits for them. Assets are found next to this module (import.meta.url), or under
 // `init({ base })` when a bundler moved it.
@@ -56,7 +56,7 @@ function call(op, args) {
  * was built for another schema version, "load" when a file cannot be fetched.
  * @param {{ base?: string | URL }} [options] where adcredit-worker.js, adcredit_search_bg.wasm,
  *   adcredit_rules_bg.wasm and adcredit.bundle are (default: next to this module). The rules
- *   module is fetched on the first checkPlan, canMove or ask about moving money.
+ *   module is fetched on the first checkPlan, suggestPlan, canMove or ask about moving money.
  */
 export function init(options = {}) {
   if (!ready) {
@@ -73,6 +73,9 @@ export function init(options = {}) {
   return ready;
 }
 
+/** The URL of a file shipped next to this module (or under `init({ base })`). */
+export const assetUrl = (name) => new URL(name, base).href;
+
 const op =
   (name) =>
   async (...args) => {
@@ -82,6 +85,11 @@ const op =
 
 /** Validates and simulates a scenario (CONTRACT §2) → report (§3). */
 export const checkPlan = op('checkPlan');
+/**
+ * Suggests the allocation lines for a scenario (§2; its own lines are ignored) → plan (§8):
+ * `{ allocations, left, skipped, accounts, report }`, the same JSON as `adcredit plan --json`.
+ */
+export const suggestPlan = op('suggestPlan');
 /** Answers a move question (§4) → verdict. */
 export const canMove = op('canMove');
 /** Searches the knowledge base → `{ results: Hit[] }`, best first. */

@@ -40,6 +40,8 @@ test('first answer: requests and gzip bytes after the host page', async ({ page 
   writeFileSync(join(WEB, 'test-results', 'first-answer-budget.txt'), lines.join('\n') + '\n');
   expect(after.every((r) => r.status === 200)).toBe(true);
   expect(after.length).toBeLessThanOrEqual(4);
+  // Simulate's plan view and charts come with the rules, never with the first answer.
+  expect(after.map((r) => r.url)).not.toContain('/adcredit-plan.js');
   // The element's own JS+CSS (adcredit.js) stays small: ≤ 13 KB gzip (aim 12).
   expect(after.find((r) => r.url.endsWith('/adcredit.js')).wire).toBeLessThanOrEqual(13 * 1024);
   // The 60 KB goal depends mostly on the wasm and the bundle (budgeted ~45 KB): reported

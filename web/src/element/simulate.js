@@ -50,6 +50,20 @@ export function simulatePart(ctx) {
     }),
   );
 
+  // The suggested plan and the plan as a picture live in adcredit-plan.js, imported when the
+  // part is first shown (with the rules module), so the first answer never downloads them.
+  const planSlot = h('div');
+  let planView = null;
+  const withPlan = (fn) =>
+    (planView ??= import(ctx.api.assetUrl('./adcredit-plan.js')).then((m) =>
+      m.planView({ ctx, strings: S, slot: planSlot, scenario: () => s, setAllocations }),
+    )).then(fn, ctx.fail);
+  function setAllocations(lines) {
+    s.allocations = lines;
+    renderForm();
+    changed();
+  }
+
   const el = h(
     'div',
     { class: 'simulate' },
@@ -59,6 +73,7 @@ export function simulatePart(ctx) {
     note,
     file,
     form,
+    planSlot,
     h('div', { class: 'results' }, h('h3', null, S.findings), summary, out),
   );
 
@@ -92,7 +107,9 @@ export function simulatePart(ctx) {
     const body = rows.map((row, i) => {
       const label = (c) => `${c} (${name} ${i + 1})`;
       const remove = h('button', { type: 'button', 'aria-label': S.removeRow(`${name} ${i + 1}`), onclick: () => removeRow(path, i) }, S.remove);
-      return h('tr', null, row(label), h('td', null, remove));
+      // Each cell names its column, for the narrow layout where every row is a card.
+      const cells = row(label).map((td, j) => (td.setAttribute('data-label', cols[j]), td));
+      return h('tr', null, cells, h('td', null, remove));
     });
     const head = h('tr', null, cols.map((c) => h('th', { scope: 'col' }, c)), h('th', null, h('span', { class: 'visually-hidden' }, S.remove)));
     return h(
@@ -101,7 +118,7 @@ export function simulatePart(ctx) {
       h('legend', null, name),
       h(
         'div',
-        { class: 'scroll', 'data-path': path, role: 'region', tabindex: '0', 'aria-label': name },
+        { class: 'scroll cards', 'data-path': path, role: 'region', tabindex: '0', 'aria-label': name },
         h('table', null, h('thead', null, head), h('tbody', null, body)),
       ),
       h('p', null, button(addLabel, add)),
@@ -278,6 +295,7 @@ export function simulatePart(ctx) {
       ),
     );
     out.setAttribute('data-state', 'input-error');
+    withPlan((v) => v.report(null));
     ctx.emit('adcredit-error', { code: 'input', message });
   }
 
@@ -324,6 +342,7 @@ export function simulatePart(ctx) {
     );
     for (const f of findings) if (f.path) form.querySelector(`[data-path="${CSS.escape(f.path)}"]`)?.setAttribute('data-severity', f.severity);
     out.setAttribute('data-state', 'done');
+    withPlan((v) => v.report(r));
     ctx.emit('adcredit-report', r);
   }
 
@@ -359,6 +378,7 @@ export function simulatePart(ctx) {
   /** Replaces the scenario (e.g. from a share link), shows it and checks it. */
   function replace(next, persist = true) {
     s = next;
+    if (planView) withPlan((v) => v.reset());
     renderForm();
     share.hidden = true;
     note.textContent = '';
@@ -379,6 +399,7 @@ export function simulatePart(ctx) {
     /** Called when the part is shown: checks the scenario if it changed while hidden. */
     shown() {
       shown = true;
+      withPlan(() => 0);
       if (!stale) return Promise.resolve();
       stale = false;
       return checkNow.now();
