@@ -17,7 +17,9 @@ use crate::{Account, AdCredit, Currency, Date, Error, Money, RuleId, Scenario, S
 /// Days before expiry from which allocating a credit draws an `expires-soon` warning.
 pub const EXPIRY_WARNING_DAYS: i64 = 30;
 
-/// A remainder is "small" when it is less than 1/`SMALL_LEFTOVER_DIVISOR` of the credit.
+/// A remainder is "small" when it is less than 1/`SMALL_LEFTOVER_DIVISOR` of the credit. This
+/// is our own rule of thumb, not TikTok's: no minimum allocation is published (F12), and the
+/// `small-leftover` message says so.
 pub const SMALL_LEFTOVER_DIVISOR: u32 = 20;
 
 /// The result of checking a plan.
@@ -112,8 +114,8 @@ pub struct AccountAfter {
     pub ad_credit_balance: Money,
     /// What the plan allocates to it.
     pub received: Money,
-    /// Credit beyond the planned spend, which can never leave the account; null without a
-    /// planned spend.
+    /// Credit beyond the planned spend, which can never move to another account and is lost at
+    /// expiry; null without a planned spend.
     pub locked_surplus: Option<Money>,
 }
 
@@ -391,14 +393,15 @@ impl<'a> Checker<'a> {
                 let held = money_in(balance, &acc.currency);
                 let msg = if acc.status == Status::Closed {
                     format!(
-                        "{} is closed and still holds {held} of ad credit: credit in a closed account is \
-                         lost and never returns to the Business Center",
+                        "{} is closed and still holds {held} of ad credit: credit in an account that is \
+                         shut down is generally forfeited, and TikTok does not return it to the Business Center",
                         acc.label()
                     )
                 } else {
                     format!(
                         "{} is suspended and holds {held} of ad credit: that credit is generally forfeited, \
-                         cannot be refunded while the suspension lasts, and never returns to the Business Center",
+                         the account's balance cannot be refunded unless the suspension is resolved, and \
+                         TikTok does not return the credit to the Business Center",
                         acc.label()
                     )
                 };
@@ -422,8 +425,11 @@ impl<'a> Checker<'a> {
                 let twentieth = remaining.checked_mul_int(SMALL_LEFTOVER_DIVISOR)?;
                 if remaining.is_positive() && twentieth < c.amount {
                     let msg = format!(
-                        "Only {} of {:?} would be left in the Business Center: a remainder this small is \
-                         hard to use before it expires. Consider adding it to one of the allocations",
+                        "{} of {:?} would stay unallocated in the Business Center, under 1/{SMALL_LEFTOVER_DIVISOR} \
+                         of the credit (our rule of thumb; TikTok publishes no minimum). It can still go to \
+                         any eligible account until the credit expires, so plan a use for it; do not add it \
+                         to an allocation beyond what that account will spend, where a surplus is locked \
+                         until it expires",
                         self.money(remaining),
                         c.id
                     );

@@ -217,16 +217,18 @@ fn without_scenario(fund: Fund, from: End<'_>, to: End<'_>) -> Decision {
         (Fund::AdCredit, End::Bc, _) => (
             true,
             RuleId::ManualAllocation,
-            "Yes, as a manual allocation: a Business Center admin or finance manager allocates it to one \
-             approved ad account in the Business Center's currency. It takes effect at once and is final: \
-             the credit can never leave that account again"
+            "Yes, as a manual allocation to one approved ad account in the Business Center's currency, \
+             by an admin or a finance manager (the core guide's rule, which we apply; some help pages also \
+             require an admin to hold a finance role). It takes effect at once and is final: the credit \
+             can never move to another account or back to the Business Center"
                 .into(),
         ),
         (Fund::Cash, End::Bc, _) => (
             true,
             RuleId::BalanceAllocation,
-            "Yes: an admin or finance manager can move cash from the Business Center to an approved ad \
-             account it manages, in the same currency"
+            "Yes: cash can go from the Business Center to an approved ad account it manages, in the same \
+             currency, moved by an admin or a finance manager (the core guide's rule, which we apply; some \
+             help pages also require an admin to hold a finance role)"
                 .into(),
         ),
         (Fund::Cash, End::Account(_), End::Bc) => (
@@ -241,8 +243,9 @@ fn without_scenario(fund: Fund, from: End<'_>, to: End<'_>) -> Decision {
             RuleId::PortfolioShare,
             format!(
                 "Yes, when both sides belong to the same business entity and the accounts are in the same \
-                 Payment Portfolio: {} funds can be shared and reallocated there freely",
-                fund.label()
+                 Payment Portfolio: {} funds can be shared and reallocated there freely{}",
+                fund.label(),
+                credit_line_note(fund)
             ),
         ),
         // Ad credit between accounts or back to the BC is decided before this point.
@@ -314,9 +317,9 @@ fn with_scenario(
                     largest = largest.max(c.amount);
                 }
             }
-            // Each allocation draws on one credit: more than the largest takes several.
+            // Only the total must cover the amount (F11); say so when no single credit does.
             let several = if exceeds(largest) {
-                " as several allocations, one per credit (no single credit holds that much)"
+                " (no single credit holds that much, but together they cover it)"
             } else {
                 ""
             };
@@ -339,8 +342,8 @@ fn with_scenario(
                 RuleId::ManualAllocation,
                 format!(
                     "Yes: allocate {} to {}{several} by hand in Business Center (Finance → Payment \
-                     Management). It takes effect at once and is final; the credit can never leave {} again, so \
-                     allocate only what it will spend before the credit expires",
+                     Management). It takes effect at once and is final; the credit can never move from {} to \
+                     another account or back, so allocate only what it will spend before the credit expires",
                     amount.map(money).unwrap_or_else(|| format!("up to {}", money(usable))),
                     acc.label(),
                     acc.label()
@@ -402,7 +405,12 @@ fn with_scenario(
             }
             allow(
                 RuleId::PortfolioShare,
-                format!("Yes: {} is in the Payment Portfolio, where the credit line is shared and can be reallocated freely", acc.label()),
+                format!(
+                    "Yes: {} is in the Payment Portfolio, where the credit line is shared and can be reallocated \
+                     freely{}",
+                    acc.label(),
+                    credit_line_note(Fund::CreditLine)
+                ),
             )
         }
         (Fund::Cash | Fund::CreditLine, Some(a), Some(b)) => {
@@ -425,14 +433,28 @@ fn with_scenario(
                 RuleId::PortfolioShare,
                 format!(
                     "Yes: {} and {} belong to the same entity and are both in the Payment Portfolio, where {} is \
-                     shared and can be reallocated freely",
+                     shared and can be reallocated freely{}",
                     a.label(),
                     b.label(),
-                    q.fund.label()
+                    q.fund.label(),
+                    credit_line_note(q.fund)
                 ),
             )
         }
         // Ad credit from an account, or both ends the Business Center, were decided earlier.
         _ => Ok(without_scenario(q.fund, from, to)),
+    }
+}
+
+/// What sources say about credit-line moves (F40), added to every credit-line verdict: the
+/// money goes through the Business Center in two steps, and help pages give credit-line
+/// functions to admins while the rule applied here is the core guide's (F20).
+fn credit_line_note(fund: Fund) -> &'static str {
+    if fund == Fund::CreditLine {
+        ". Credit-line money moves in two steps (credit line → Business Center → ad account); help \
+         pages give credit-line functions to Business Center admins only, while we apply the core \
+         guide's rule (an admin or a finance manager)"
+    } else {
+        ""
     }
 }

@@ -36,9 +36,10 @@ pub(crate) enum Act {
 }
 
 /// The caveat F20 asks every role refusal to carry.
-const ADMIN_CAVEAT: &str = "help-center pages differ on whether an admin also needs a finance role";
+const ADMIN_CAVEAT: &str = "some help-center pages also require an admin to hold a finance role";
 
-/// `role-not-permitted`: only an admin or a finance manager may allocate or move funds (F6, F20).
+/// `role-not-permitted`: the core guide's rule, an admin or a finance manager, applied with the
+/// caveats of F20 (admins and finance roles) and F40 (credit lines: admins only).
 pub(crate) fn role(role: Role, act: Act) -> Option<Refusal> {
     if role.can_allocate() {
         return None;
@@ -46,11 +47,13 @@ pub(crate) fn role(role: Role, act: Act) -> Option<Refusal> {
     let who = role.subject();
     let message = match act {
         Act::Allocate => format!(
-            "{who} cannot allocate ad credit: only a Business Center admin or a finance manager can. \
-             Ask one of them to carry out this plan ({ADMIN_CAVEAT})"
+            "{who} cannot allocate ad credit: we apply the core guide's rule that only a Business \
+             Center admin or a finance manager can ({ADMIN_CAVEAT}). Ask one of them to carry out \
+             this plan"
         ),
         Act::Move(_) => format!(
-            "{who} cannot move funds: only a Business Center admin or a finance manager can ({ADMIN_CAVEAT})"
+            "{who} cannot move funds: we apply the core guide's rule that only a Business Center admin or \
+             a finance manager can ({ADMIN_CAVEAT}, and for credit lines help pages name admins only)"
         ),
     };
     Some(Refusal::new(RuleId::RoleNotPermitted, message))
@@ -73,7 +76,9 @@ pub(crate) fn receiver_status(acc: &Account, act: Act) -> Option<Refusal> {
         (Status::Suspended | Status::Closed, Act::Move(fund)) => (
             RuleId::AccountSuspended,
             format!(
-                "{} is {}: {} sent there would generally be forfeited, and TikTok does not return it",
+                "{} is {}: do not send {} there. Ad credit in an account that is suspended or shut \
+                 down is generally forfeited and not returned, and a suspended account's balance \
+                 cannot be refunded unless the suspension is resolved",
                 acc.label(),
                 acc.status.label(),
                 fund.label()
@@ -99,17 +104,20 @@ pub(crate) fn receiver_status(acc: &Account, act: Act) -> Option<Refusal> {
 
 /// `account-suspended`: a suspended or closed account's balance cannot be moved out (F16, F31).
 pub(crate) fn sender_status(acc: &Account) -> Option<Refusal> {
-    matches!(acc.status, Status::Suspended | Status::Closed).then(|| {
-        Refusal::new(
-            RuleId::AccountSuspended,
-            format!(
-                "{} is {}: its balance cannot be moved or refunded unless the suspension is resolved, and \
-                 what it holds is generally forfeited",
-                acc.label(),
-                acc.status.label()
-            ),
-        )
-    })
+    let message = match acc.status {
+        Status::Active | Status::InReview => return None,
+        Status::Closed => format!(
+            "{} is closed: ad credit in an account that is shut down is generally forfeited, and our \
+             sources describe no way to move money out of a closed account",
+            acc.label()
+        ),
+        Status::Suspended => format!(
+            "{} is suspended: its balance cannot be refunded unless the suspension is resolved, and \
+             the ad credit in it is generally forfeited",
+            acc.label()
+        ),
+    };
+    Some(Refusal::new(RuleId::AccountSuspended, message))
 }
 
 /// `currency-mismatch`: funds cannot cross currencies (F28).
@@ -126,8 +134,9 @@ pub(crate) fn currency(acc: &Account, bc: &Currency, act: Act) -> Option<Refusal
             bc
         ),
         Act::Move(_) => format!(
-            "{} is billed in {} while the Business Center uses {}: funds cannot cross currencies, and \
-             an account's currency cannot be changed after it is created",
+            "{} is billed in {} while the Business Center uses {}: Billing Sharing needs matching \
+             currencies, ad credit cannot be allocated across currencies, and an account's currency \
+             cannot be changed after it is created",
             acc.label(),
             acc.currency,
             bc
@@ -217,10 +226,13 @@ pub(crate) fn bad_amount(what: &str, m: Money, must_be_positive: bool, cur: &Cur
         format!("{what}: {shown} is negative; it cannot be below zero")
     } else {
         match cur.decimals() {
-            0 => format!("{what}: {shown}: {cur} amounts are whole numbers"),
+            0 => format!(
+                "{what}: {shown}: {cur} has no minor unit, so this checker takes whole amounts \
+                 (TikTok publishes decimal limits only for its API: at most 2 places)"
+            ),
             places => format!(
-                "{what}: {shown} has more decimals than {cur} allows; Business Center amounts take \
-                 at most {places} decimal places"
+                "{what}: {shown} has more than {places} decimal places (TikTok's API takes at most \
+                 2; this checker applies that limit to {cur})"
             ),
         }
     };
@@ -233,11 +245,13 @@ pub(crate) fn move_amount(m: Money, places: u32) -> Option<Refusal> {
         return None;
     }
     let message = match (places, m.with_decimals(places)) {
-        (0, shown) if m.is_positive() => {
-            format!("{shown} cannot be moved: amounts in this currency are whole numbers")
-        }
+        (0, shown) if m.is_positive() => format!(
+            "{shown} cannot be moved: this currency has no minor unit, so this checker takes whole \
+             amounts (TikTok publishes decimal limits only for its API: at most 2 places)"
+        ),
         (_, shown) => format!(
-            "{shown} cannot be moved: amounts must be more than zero with at most {places} decimal places"
+            "{shown} cannot be moved: an amount must be more than zero with at most {places} decimal \
+             places (TikTok's API limit; this checker applies it)"
         ),
     };
     Some(Refusal::new(RuleId::InvalidAmount, message))

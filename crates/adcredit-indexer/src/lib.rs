@@ -22,6 +22,7 @@ mod build;
 mod content;
 mod error;
 mod index;
+mod markers;
 mod synthetic;
 
 pub use build::{
