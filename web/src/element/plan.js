@@ -45,6 +45,8 @@ const TEXT = {
   today: (d) => `today ${d}`,
   until: (d) => d,
   asTable: 'The same figures as a table',
+  firstAccounts: (n, total) => `The picture and its table show the first ${n} of ${total} accounts; the report below lists all of them.`,
+  firstCredits: (n, total) => `The picture and its table show the ${n} credits that expire first, of ${total}; the report below lists all of them.`,
   colAccount: 'Account',
   colHeld: 'Held before',
   colAdded: 'Added',
@@ -57,6 +59,8 @@ const TEXT = {
 
 let sheet = null;
 let uids = 0;
+/** Most accounts (and credits) drawn: a picture of hundreds of bars helps nobody and costs time. */
+const MOST = 30;
 
 /**
  * ctx: the element's context (api, fail); strings: the element's strings; slot: the element this
@@ -177,7 +181,8 @@ export function planView({ ctx, strings, slot, scenario, setAllocations }) {
     const width = Math.max(260, drawnWidth || 640);
     const open = picture.querySelector('details')?.open;
     const before = new Map((s.accounts || []).filter(Boolean).map((a) => [a.id, a]));
-    const rows = (r.after?.accounts || []).map((a) => {
+    const allAccounts = r.after?.accounts || [];
+    const rows = allAccounts.slice(0, MOST).map((a) => {
       const acc = before.get(a.id) || {};
       const row = {
         id: a.id,
@@ -190,7 +195,8 @@ export function planView({ ctx, strings, slot, scenario, setAllocations }) {
       row.parts = T.bar(row, cur);
       return row;
     });
-    const credits = [...(r.after?.business_center?.ad_credits || [])].sort((a, b) => (day(a.expires) ?? Infinity) - (day(b.expires) ?? Infinity));
+    const allCredits = r.after?.business_center?.ad_credits || [];
+    const credits = [...allCredits].sort((a, b) => (day(a.expires) ?? Infinity) - (day(b.expires) ?? Infinity)).slice(0, MOST);
     const today = s.today;
     const creditRows = credits.map((c) => {
       const when = c.expires == null ? T.noExpiry : day(c.expires) < day(today) ? T.expiredOn(c.expires) : T.expiresOn(c.expires);
@@ -206,7 +212,9 @@ export function planView({ ctx, strings, slot, scenario, setAllocations }) {
         { class: 'legend' },
         ['held', 'added', 'locked', 'planned'].map((k) => h('li', null, swatch(k, uid), T[`legend${k[0].toUpperCase()}${k.slice(1)}`])),
       ),
+      allAccounts.length > MOST && h('p', { class: 'muted' }, T.firstAccounts(MOST, allAccounts.length)),
       h('figure', null, h('figcaption', null, T.accounts), accountBars(rows, width, T, uid)),
+      allCredits.length > MOST && h('p', { class: 'muted' }, T.firstCredits(MOST, allCredits.length)),
       creditRows.length > 0 && h('figure', null, h('figcaption', null, T.credits), creditTimeline(creditRows, today, width, T)),
       h(
         'details',
