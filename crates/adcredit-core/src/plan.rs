@@ -233,6 +233,8 @@ pub fn plan(s: &Scenario) -> Result<Plan, Error> {
         let (ci, ai) = (usable[j], needy[i].0);
         let c = &credits[ci];
         taken[ci] = taken[ci].checked_add(amount)?;
+        // Written with the currency's decimals, as the report writes amounts ("30000" JPY).
+        let amount = cur.amount(amount);
         shares[ai].push(CreditShare {
             credit: c.id.clone(),
             amount,
@@ -250,7 +252,7 @@ pub fn plan(s: &Scenario) -> Result<Plan, Error> {
         if let Some(why) = unusable.filter(|_| !c.amount.is_zero()) {
             left.push(Left {
                 credit: c.id.clone(),
-                amount: c.amount,
+                amount: cur.amount(c.amount),
                 expires: c.expires,
                 why,
             });
@@ -281,7 +283,7 @@ pub fn plan(s: &Scenario) -> Result<Plan, Error> {
         };
         left.push(Left {
             credit: c.id.clone(),
-            amount: rest,
+            amount: cur.amount(rest),
             expires: c.expires,
             why,
         });
@@ -326,7 +328,7 @@ pub fn plan(s: &Scenario) -> Result<Plan, Error> {
         };
         accounts.push(AccountShare {
             account: acc.id.clone(),
-            amount,
+            amount: cur.amount(amount),
             credits,
             why,
         });
