@@ -77,7 +77,7 @@ const ops = {
     if (!search.mentionsMove(q, scenario)) return { results, answered };
     if (tooDeep && scenario !== null) throw Object.assign(codedError('input', tooDeep.message), { path: tooDeep.path });
     await rulesReady();
-    return { results, answered, ...rules.answerMove(q, scenario) };
+    return { results, ...rules.answerMove(q, scenario, answered) };
   },
 };
 

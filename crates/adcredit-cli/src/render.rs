@@ -330,7 +330,23 @@ pub fn answer(a: &Answer, color: bool) -> String {
     for note in &m.notes {
         let _ = writeln!(out, "  {}", st.dim(&format!("note: {}", esc(note))));
     }
-    if m.verdict.is_some() || m.needs.is_some() {
+    let shares: Vec<_> = m.suggestion.iter().chain(&m.suggestions).collect();
+    if !shares.is_empty() {
+        let _ = writeln!(out, "{}", st.bold("What the suggested plan gives (it locks nothing, soonest expiry first):"));
+        for x in &shares {
+            let from: Vec<String> = x
+                .credits
+                .iter()
+                .map(|c| format!("{} {}", esc(&c.credit), c.amount))
+                .collect();
+            let _ = writeln!(out, "  {}: allocate {}  {}", esc(&x.account), x.amount, st.dim(&from.join(", ")));
+            if !x.why.is_empty() {
+                let _ = writeln!(out, "    {}", esc(&x.why));
+            }
+        }
+        let _ = writeln!(out, "  {}", st.dim("Every allocation is final: check the figures in Business Center before you confirm."));
+    }
+    if m.verdict.is_some() || m.needs.is_some() || !shares.is_empty() {
         out.push('\n');
     }
     if a.results.is_empty() {

@@ -423,25 +423,37 @@ mod rules {
         encode(&adcredit_core::can_move(&q).map_err(core_error)?)
     }
 
-    /// The move part of `ask`: `{ verdict?, needs?, asks_for?, choices?, notes? }` for a
-    /// question about moving money within `scenario` (validated as `checkPlan` does), or from
-    /// the rules alone when it is `undefined` or `null`.
-    #[wasm_bindgen(js_name = answerMove, unchecked_return_type = "MoveAnswer")]
+    /// The move part of `ask`: `{ answered, verdict?, needs?, asks_for?, choices?, notes?,
+    /// suggestion?, suggestions? }` for a question about moving money within `scenario`
+    /// (validated as `checkPlan` does), or from the rules alone when it is `undefined` or
+    /// `null`. `answered` is the search's flag, true also when the question was understood as
+    /// one about the asker's money (`MoveAnswer::understood`), as the native `ask` decides.
+    #[wasm_bindgen(js_name = answerMove, unchecked_return_type = "MoveAnswer & { answered: boolean }")]
     pub fn answer_move(
         question: &str,
         #[wasm_bindgen(unchecked_param_type = "Scenario | undefined | null")] scenario_: JsValue,
+        answered: bool,
     ) -> Result<JsValue, JsValue> {
         let s = if scenario_.is_undefined() || scenario_.is_null() {
             None
         } else {
             Some(scenario(scenario_)?)
         };
-        let answer =
+        let about_move =
             adcredit_assistant::answer_move(question, s.as_ref()).map_err(|e| match e {
                 adcredit_assistant::Error::Core(e) => core_error(e),
                 other => js_error(code::INPUT, &other.to_string()),
             })?;
-        encode(&answer)
+        #[derive(Serialize)]
+        struct MovePart {
+            answered: bool,
+            #[serde(flatten)]
+            about_move: adcredit_assistant::MoveAnswer,
+        }
+        encode(&MovePart {
+            answered: answered || about_move.understood(),
+            about_move,
+        })
     }
 }
 
