@@ -143,7 +143,10 @@ pub struct Step {
 
 /// `m` in `cur`, written with the currency's decimals ("20000 JPY", "12.50 USD").
 pub(crate) fn money_in(m: Money, cur: &Currency) -> String {
-    format!("{} {cur}", m.with_decimals(cur.decimals()))
+    let mut s = m.with_decimals(cur.decimals());
+    s.push(' ');
+    s.push_str(cur.code());
+    s
 }
 
 /// Check and simulate a plan.

@@ -280,12 +280,6 @@ pub(crate) fn named<'de, D: Deserializer<'de>, T: Copy>(
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(as = "String"))]
 pub struct Currency(String);
 
-/// Currencies without minor units (ISO 4217 exponent 0).
-const ZERO_DECIMAL: [&str; 16] = [
-    "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND",
-    "VUV", "XAF", "XOF",
-];
-
 impl Currency {
     /// Parse a three-capital-letter code.
     pub fn parse(s: &str) -> Option<Currency> {
@@ -300,7 +294,28 @@ impl Currency {
     /// Decimal places an amount in this currency may have: the currency's minor units,
     /// capped at 2 because Business Center transfers take at most 2 decimals (F29).
     pub fn decimals(&self) -> u32 {
-        if ZERO_DECIMAL.contains(&self.0.as_str()) || self.0 == "XPF" {
+        // Currencies without minor units (ISO 4217 exponent 0), matched on the bytes: every
+        // amount in a message asks.
+        if matches!(
+            self.0.as_bytes(),
+            b"BIF"
+                | b"CLP"
+                | b"DJF"
+                | b"GNF"
+                | b"ISK"
+                | b"JPY"
+                | b"KMF"
+                | b"KRW"
+                | b"PYG"
+                | b"RWF"
+                | b"UGX"
+                | b"UYI"
+                | b"VND"
+                | b"VUV"
+                | b"XAF"
+                | b"XOF"
+                | b"XPF"
+        ) {
             0
         } else {
             2
@@ -354,11 +369,11 @@ impl Scenario {
     pub(crate) fn validate_at(&self, prefix: &str) -> Result<(), Error> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, c) in self.business_center.ad_credits.iter().enumerate() {
-            let path = format!("{prefix}business_center.ad_credits[{i}].id");
-            check_id(&c.id, &path)?;
+            let path = || format!("{prefix}business_center.ad_credits[{i}].id");
+            check_id(&c.id, path)?;
             if let Some(first) = seen.insert(c.id.as_str(), i) {
                 return Err(Error::input(
-                    path,
+                    path(),
                     format!(
                         "duplicate credit id {:?} (also at {prefix}business_center.ad_credits[{first}])",
                         c.id
@@ -366,19 +381,19 @@ impl Scenario {
                 ));
             }
         }
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.accounts.len());
         for (i, a) in self.accounts.iter().enumerate() {
-            let path = format!("{prefix}accounts[{i}].id");
-            check_id(&a.id, &path)?;
+            let path = || format!("{prefix}accounts[{i}].id");
+            check_id(&a.id, path)?;
             if a.id.eq_ignore_ascii_case("bc") {
                 return Err(Error::input(
-                    path,
+                    path(),
                     "\"bc\" is reserved for the Business Center itself; give the account another id",
                 ));
             }
             if let Some(first) = seen.insert(a.id.as_str(), i) {
                 return Err(Error::input(
-                    path,
+                    path(),
                     format!(
                         "duplicate account id {:?} (also at {prefix}accounts[{first}])",
                         a.id
@@ -400,16 +415,16 @@ impl Scenario {
     }
 }
 
-fn check_id(id: &str, path: &str) -> Result<(), Error> {
+fn check_id(id: &str, path: impl Fn() -> String) -> Result<(), Error> {
     if id.trim().is_empty() {
         return Err(Error::input(
-            path,
+            path(),
             "is empty; every id needs at least one visible character",
         ));
     }
     if id.chars().count() > MAX_ID_LEN {
         return Err(Error::input(
-            path,
+            path(),
             format!("is longer than {MAX_ID_LEN} characters"),
         ));
     }
