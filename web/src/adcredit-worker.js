@@ -64,8 +64,6 @@ function text(q) {
 
 const ops = {
   checkPlan: async (s) => (await rulesReady(), rules.checkPlan(s)),
-  // A plain scenario as JSON text (see api.js): the report goes back as text too.
-  checkPlanText: async (t) => (await rulesReady(), JSON.stringify(rules.checkPlan(JSON.parse(t)))),
   canMove: async (q) => (await rulesReady(), rules.canMove(q)),
   search: (q, o) => search.search(text(q), o, 10),
   // The scenario is read only for questions about moving money between places it names
@@ -80,7 +78,7 @@ const ops = {
   },
 };
 
-const RULES = new Set(['checkPlan', 'checkPlanText', 'canMove']);
+const RULES = new Set(['checkPlan', 'canMove']);
 let lastRead = 0;
 
 async function answer(op, args) {

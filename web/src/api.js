@@ -55,7 +55,6 @@ function start() {
     if (!p) return;
     pending.delete(data.id);
     if (data.error) p.reject(codedError(data.error.code, data.error.message, data.error.path));
-    else if (p.op === 'checkPlanText') settleText(p, data.value);
     else p.resolve(data.value);
     // A wasm trap leaves the module unusable: answer the rest with an error and start afresh.
     if (data.fatal) stop(codedError('worker', `the adcredit worker stopped: ${data.error?.message ?? 'a wasm trap'}`));
@@ -124,52 +123,8 @@ const ruling =
   (...args) =>
     call(name, args);
 
-/** A report that came back as JSON text, parsed here. */
-function settleText(p, text) {
-  try {
-    p.resolve(JSON.parse(text));
-  } catch (e) {
-    p.reject(codedError('internal', `checkPlan: the report could not be read (${e.message})`));
-  }
-}
-
-/**
- * The scenario as JSON text when JSON says all of it, else null: plain objects and arrays of
- * strings, finite numbers, booleans and null. Anything else (a function, a symbol, a BigInt,
- * NaN, a Date, a Map, a class instance, a toJSON method, a cycle) takes the structured-clone
- * path, where the worker and the rules module refuse it as before, with the same messages.
- */
-function plainJson(value) {
-  let plain = true;
-  let text;
-  try {
-    text = JSON.stringify(value, function (key, v) {
-      const original = this[key];
-      const t = typeof original;
-      if (t === 'object' && original !== null) {
-        const proto = Object.getPrototypeOf(original);
-        if ((proto !== Object.prototype && proto !== Array.prototype && proto !== null) || typeof original.toJSON === 'function') plain = false;
-      } else if (t === 'function' || t === 'symbol' || t === 'bigint' || t === 'undefined' || (t === 'number' && !Number.isFinite(original))) {
-        plain = false;
-      }
-      return v;
-    });
-  } catch {
-    return null;
-  }
-  return plain && typeof text === 'string' ? text : null;
-}
-
-/**
- * Validates and simulates a scenario (CONTRACT §2) → report (§3). A plain scenario travels
- * to the worker and back as JSON text, which V8 writes and reads many times faster than a
- * structured clone of the same objects (a 10,000-line plan: a few ms against hundreds, all of
- * it on the main thread); anything else goes as a value, as the other calls do.
- */
-export const checkPlan = (scenario) => {
-  const text = scenario && typeof scenario === 'object' && !tooDeep(scenario) ? plainJson(scenario) : null;
-  return text === null ? call('checkPlan', [scenario]) : call('checkPlanText', [text]);
-};
+/** Validates and simulates a scenario (CONTRACT §2) → report (§3). */
+export const checkPlan = ruling('checkPlan');
 /** Answers a move question (§4) → verdict. */
 export const canMove = ruling('canMove');
 /** Searches the knowledge base → `{ results: Hit[] }`, best first. */
