@@ -36,7 +36,7 @@ pub use content::{
 };
 pub use error::{Error, Problem, Problems};
 pub use index::{
-    tantivy_search, AdcreditTokenStream, AdcreditTokenizer, TantivyIndex, BODY_BOOST, TAGS_BOOST,
-    TITLE_BOOST, TOKENIZER,
+    tantivy_search, AdcreditTokenStream, AdcreditTokenizer, TantivyIndex, BODY_BOOST,
+    QUESTIONS_BOOST, TAGS_BOOST, TITLE_BOOST, TOKENIZER,
 };
 pub use synthetic::synthetic_corpus;

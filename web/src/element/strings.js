@@ -27,6 +27,7 @@ export const strings = {
   openAnswer: 'Link to this answer',
   noAnswer: (q) => `No answer in our knowledge base matches “${q}”. We would rather say so than guess.`,
   tryThese: 'Questions we can answer:',
+  notAnswered: 'We don’t have an answer to that yet — the closest entries:',
   suggestions: [
     'Can I share ad credit across accounts?',
     'Can I move ad credit after allocating it?',
@@ -35,7 +36,10 @@ export const strings = {
     'Does Payment Portfolio apply to ad credits?',
   ],
   aboutYourAccounts: 'About your accounts',
-  needsMore: 'To answer for your own accounts:',
+  fromTheRules: 'From the rules',
+  needsLabel: 'A question back',
+  choicesLabel: 'Which one do you mean?',
+  anywhere: 'anywhere else',
   notFound: (id) => `There is no answer with the id ${id}.`,
 
   // Verdicts and findings
