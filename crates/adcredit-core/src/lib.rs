@@ -40,6 +40,8 @@ pub use check::{
     EXPIRY_WARNING_DAYS, SMALL_LEFTOVER_DIVISOR,
 };
 pub use date::{Date, DateParseError};
+#[doc(hidden)]
+pub use error::from_json_checked;
 pub use error::{escape_controls, from_json, Error, MAX_DEPTH, NOT_A_JSON_NUMBER};
 pub use money::{Money, MoneyParseError, MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS};
 pub use moves::{can_move, Fund, MoveQuestion, Verdict};
