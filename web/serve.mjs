@@ -18,6 +18,7 @@ export const TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.wasm': 'application/wasm',
   '.bundle': 'application/octet-stream',
+  '.bin': 'application/octet-stream',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -25,7 +26,7 @@ export const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
-const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.bundle', '.svg', '.md', '.ts', '.txt']);
+const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.bundle', '.bin', '.svg', '.md', '.ts', '.txt']);
 
 export function serve({ dir, port = 8080, host = '127.0.0.1', prefix = '/' }) {
   const root = resolve(dir);

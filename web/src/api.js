@@ -54,9 +54,12 @@ function call(op, args) {
  * Loads the wasm module and the search bundle once (later calls return the same Promise).
  * Resolves to `{ schemaVersion }`; rejects with code "bundle" when the bundle is corrupt or
  * was built for another schema version, "load" when a file cannot be fetched.
- * @param {{ base?: string | URL }} [options] where adcredit-worker.js, adcredit_search_bg.wasm,
- *   adcredit_rules_bg.wasm and adcredit.bundle are (default: next to this module). The rules
- *   module is fetched on the first checkPlan, canMove or ask about moving money.
+ * @param {{ base?: string | URL, index?: string | URL }} [options] `base`: where
+ *   adcredit-worker.js, adcredit_search_bg.wasm and adcredit_rules_bg.wasm are (default: next
+ *   to this module); the rules module is fetched on the first checkPlan, canMove or ask about
+ *   moving money. `index`: the folder `adcredit index --out` wrote (its adcredit.bundle is
+ *   the whole index, or the meta of shards/ fetched per question), or the URL of the bundle
+ *   file; relative to the page (default: the folder of `base`).
  */
 export function init(options = {}) {
   if (!ready) {
@@ -64,7 +67,7 @@ export function init(options = {}) {
     ready = call('init', {
       search: new URL('./adcredit_search_bg.wasm', base).href,
       rules: new URL('./adcredit_rules_bg.wasm', base).href,
-      bundle: new URL('./adcredit.bundle', base).href,
+      index: options.index ? new URL(options.index, document.baseURI).href : new URL('./', base).href,
     });
     ready.catch(() => {
       ready = null;

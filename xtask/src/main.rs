@@ -178,10 +178,16 @@ fn setup(need: Need) -> Result<()> {
         step("installing npm packages (web/)");
         run(&web, "npm", &["ci", "--no-audit", "--no-fund"])?;
     }
+    // The site-owner test's small help center, built by Eleventy (web/tests/site.spec.mjs).
+    let site = root.join("tests/site");
+    if need >= Need::Test && site.join("package-lock.json").exists() && !npm_up_to_date(&site) {
+        step("installing Eleventy for the site-owner test (npm ci in tests/site/)");
+        run(&site, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
     Ok(())
 }
 
-/// Whether `web/node_modules` was installed from the current lock file.
+/// Whether `<dir>/node_modules` was installed from the current lock file.
 fn npm_up_to_date(web: &Path) -> bool {
     let (Ok(lock), Ok(installed)) = (
         std::fs::metadata(web.join("package-lock.json")).and_then(|m| m.modified()),
@@ -345,7 +351,15 @@ fn test() -> Result<()> {
     dist()?;
     passed += 1;
 
-    step("browser tests (Playwright, Debian Chromium): wasm parity, widget, accessibility, CSP");
+    step("the published adcredit.d.ts type-checks a consumer with tsc --strict");
+    run(
+        &root.join("web"),
+        "npx",
+        &["tsc", "-p", "tsconfig.consumer.json"],
+    )?;
+    passed += 1;
+
+    step("browser tests (Playwright, Debian Chromium): wasm parity, widget, accessibility, CSP, a site owner's Eleventy site");
     let bin = cli_binary().display().to_string();
     let root_s = root.display().to_string();
     run_env(
@@ -415,6 +429,8 @@ fn bench(args: &[String]) -> Result<()> {
         dist()?;
         step("browser: wasm size, init, search and checkPlan latency in headless Chromium");
         run(&root, "node", &["web/bench/run.mjs"])?;
+        step("browser: the 10,000-article corpus indexed as a site (sharded) and asked through the API");
+        run(&root, "node", &["web/bench/shards.mjs"])?;
     }
     Ok(())
 }

@@ -307,13 +307,10 @@ fn required_ids() -> Vec<&'static str> {
     ids
 }
 
-/// The bundle (or shards) `index` wrote; without either, index `content/` in memory (and say
-/// so).
+/// The bundle (or the sharded index) `index` wrote; without one, index `content/` in memory
+/// (and say so).
 fn load_searcher(index: &Path) -> Result<adcredit_search::Searcher, Failure> {
     let bundle_path = index.join(adcredit_indexer::BUNDLE_FILE);
-    if index.join(adcredit_indexer::SHARDS_DIR).is_dir() && !bundle_path.exists() {
-        return adcredit_indexer::open_searcher(index).map_err(|e| Failure::Other(anyhow!("{e}")));
-    }
     let bytes = match std::fs::read(&bundle_path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && Path::new("content").is_dir() => {
@@ -331,6 +328,9 @@ fn load_searcher(index: &Path) -> Result<adcredit_search::Searcher, Failure> {
             )))
         }
     };
+    if adcredit_indexer::is_sharded_meta(&bytes) {
+        return adcredit_indexer::open_searcher(index).map_err(|e| Failure::Other(anyhow!("{e}")));
+    }
     adcredit_search::Searcher::from_bundle(&bytes)
         .map_err(|e| Failure::Other(anyhow!("{}: {e}", bundle_path.display())))
 }

@@ -146,9 +146,10 @@ pub fn load_content_dir(dir: &Path, required_ids: &[&str]) -> Result<Site, Error
     }
 }
 
-/// Builds `<out>/tantivy/` and, as `mode` says, `<out>/adcredit.bundle` or `<out>/shards/`
-/// (the sharded layout of [`ShardPlan::default`]); the other layout, if there, is removed so
-/// loaders never find a stale one.
+/// Builds `<out>/tantivy/` and, as `mode` says, the single-file `<out>/adcredit.bundle` or
+/// `<out>/shards/` (the sharded layout of [`ShardPlan::default`]). `adcredit.bundle` is always
+/// the entry point: for a sharded index it is a copy of `shards/meta.bin` (its header says
+/// which), so a loader needs one request to know what it has. Old shards are removed.
 pub fn write_index(corpus: &Corpus, out: &Path, mode: BundleMode) -> Result<IndexReport, Error> {
     let started = Instant::now();
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
@@ -164,11 +165,10 @@ pub fn write_index(corpus: &Corpus, out: &Path, mode: BundleMode) -> Result<Inde
     let bundle = out.join(BUNDLE_FILE);
     let shards = out.join(SHARDS_DIR);
     let layout = if sharded {
-        remove(&bundle)?;
-        Layout::Sharded(write_shards(
-            &encode_sharded(&data, &ShardPlan::default())?,
-            &shards,
-        )?)
+        let parts = encode_sharded(&data, &ShardPlan::default())?;
+        let report = write_shards(&parts, &shards)?;
+        write_file(&bundle, &parts.meta)?;
+        Layout::Sharded(report)
     } else {
         remove(&shards)?;
         write_file(&bundle, &bytes)?;
@@ -223,18 +223,25 @@ pub(crate) fn write_shards(
     Ok(report)
 }
 
-/// Opens what [`write_index`] wrote in `dir`: `adcredit.bundle`, else `shards/` with every
-/// shard loaded (natively there is nothing to save by fetching them lazily).
+/// Byte of the bundle header that names the part kind; [`META_KIND`] is a sharded index's meta.
+const KIND_BYTE: usize = 8;
+const META_KIND: u8 = 1;
+
+/// Whether `bytes` (the start of an `adcredit.bundle`) are a sharded index's meta.
+pub fn is_sharded_meta(bytes: &[u8]) -> bool {
+    bytes.get(..4) == Some(&adcredit_search::MAGIC[..]) && bytes.get(KIND_BYTE) == Some(&META_KIND)
+}
+
+/// Opens what [`write_index`] wrote in `dir`: the single-file bundle, or the meta and every
+/// shard of `shards/` (natively there is nothing to save by loading them lazily).
 pub fn open_searcher(dir: &Path) -> Result<Searcher, Error> {
     let bundle = dir.join(BUNDLE_FILE);
-    if bundle.is_file() {
-        let bytes = std::fs::read(&bundle).map_err(|e| Error::io(&bundle, e))?;
+    let bytes = std::fs::read(&bundle).map_err(|e| Error::io(&bundle, e))?;
+    if !is_sharded_meta(&bytes) {
         return Searcher::from_bundle(&bytes).map_err(|e| bundle_error(&bundle, e));
     }
     let shards = dir.join(SHARDS_DIR);
-    let meta = shards.join("meta.bin");
-    let bytes = std::fs::read(&meta).map_err(|e| Error::io(&bundle, e))?;
-    let mut searcher = Searcher::from_meta(&bytes).map_err(|e| bundle_error(&meta, e))?;
+    let mut searcher = Searcher::from_meta(&bytes).map_err(|e| bundle_error(&bundle, e))?;
     for (sub, key) in [
         ("t", ShardKey::Terms as fn(u32) -> ShardKey),
         ("d", ShardKey::Docs),

@@ -49,8 +49,8 @@ pub use index::{
     TITLE_BOOST, TOKENIZER,
 };
 pub use layout::{
-    is_strict, load_content_dir, open_searcher, write_index, BundleMode, IndexReport, Layout,
-    CONFIG_FILE, SHARD_ABOVE_GZIP,
+    is_sharded_meta, is_strict, load_content_dir, open_searcher, write_index, BundleMode,
+    IndexReport, Layout, CONFIG_FILE, SHARD_ABOVE_GZIP,
 };
 pub use page::{Ignored, Page, PageSection, Site};
 pub use synthetic::synthetic_corpus;

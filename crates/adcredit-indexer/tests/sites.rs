@@ -106,8 +106,8 @@ fn own_content_bundle_is_unchanged() {
     assert!(!adcredit_indexer::is_strict(&fixtures().join("site-md")).unwrap());
 }
 
-/// Forced shards are written (and the single file removed), and the searcher opened from them
-/// answers as the single file does.
+/// Forced shards are written (`adcredit.bundle` becomes their meta, the entry point), and the
+/// searcher opened from them answers as the single file does.
 #[test]
 fn sharded_layout_answers_as_the_single_file() {
     let root = fixtures().join("site-md");
@@ -117,7 +117,9 @@ fn sharded_layout_answers_as_the_single_file() {
     let one = adcredit_indexer::open_searcher(&out).unwrap();
     let report = adcredit_indexer::write_index(&site.corpus, &out, BundleMode::Sharded).unwrap();
     assert!(matches!(report.layout, Layout::Sharded(_)));
-    assert!(!out.join("adcredit.bundle").exists());
+    let entry = std::fs::read(out.join("adcredit.bundle")).unwrap();
+    assert!(adcredit_indexer::is_sharded_meta(&entry));
+    assert_eq!(entry, std::fs::read(out.join("shards/meta.bin")).unwrap());
     let sharded = adcredit_indexer::open_searcher(&out).unwrap();
     let options = adcredit_search::SearchOptions {
         limit: 5,
