@@ -234,8 +234,8 @@ ad_credit_balance: Money,
  */
 received: Money, 
 /**
- * Credit beyond the planned spend, which can never leave the account; null without a
- * planned spend.
+ * Credit beyond the planned spend, which can never move to another account and is lost at
+ * expiry; null without a planned spend.
  */
 locked_surplus: Money | null, };
 

@@ -11,12 +11,15 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::policy::{self, Act, Refusal};
 use crate::{Account, AdCredit, Currency, Date, Error, Money, RuleId, Scenario, Severity, Status};
 
 /// Days before expiry from which allocating a credit draws an `expires-soon` warning.
 pub const EXPIRY_WARNING_DAYS: i64 = 30;
 
-/// A remainder is "small" when it is less than 1/`SMALL_LEFTOVER_DIVISOR` of the credit.
+/// A remainder is "small" when it is less than 1/`SMALL_LEFTOVER_DIVISOR` of the credit. This
+/// is our own rule of thumb, not TikTok's: no minimum allocation is published (F12), and the
+/// `small-leftover` message says so.
 pub const SMALL_LEFTOVER_DIVISOR: u32 = 20;
 
 /// The result of checking a plan.
@@ -111,8 +114,8 @@ pub struct AccountAfter {
     pub ad_credit_balance: Money,
     /// What the plan allocates to it.
     pub received: Money,
-    /// Credit beyond the planned spend, which can never leave the account; null without a
-    /// planned spend.
+    /// Credit beyond the planned spend, which can never move to another account and is lost at
+    /// expiry; null without a planned spend.
     pub locked_surplus: Option<Money>,
 }
 
@@ -139,7 +142,7 @@ pub struct Step {
 }
 
 /// `m` in `cur`, written with the currency's decimals ("20000 JPY", "12.50 USD").
-fn money_in(m: Money, cur: &Currency) -> String {
+pub(crate) fn money_in(m: Money, cur: &Currency) -> String {
     format!("{} {cur}", m.with_decimals(cur.decimals()))
 }
 
@@ -221,6 +224,11 @@ impl<'a> Checker<'a> {
         &mut self.findings[last]
     }
 
+    /// A refusal of the policy, as an error finding.
+    fn refuse(&mut self, r: Refusal) -> &mut Finding {
+        self.push(Severity::Error, r.rule, r.message)
+    }
+
     /// An amount in the Business Center's currency, with that currency's decimals.
     fn money(&self, m: Money) -> String {
         money_in(m, self.cur)
@@ -228,25 +236,21 @@ impl<'a> Checker<'a> {
 
     fn run(mut self) -> Result<Report, Error> {
         let s = self.s;
-        if !s.allocations.is_empty() && !s.actor_role.can_allocate() {
-            let msg = format!(
-                "{} cannot allocate ad credit: only a Business Center admin or a finance manager can. \
-                 Ask one of them to carry out this plan (help-center pages differ on whether an admin \
-                 also needs a finance role)",
-                s.actor_role.subject()
-            );
-            self.push(Severity::Error, RuleId::RoleNotPermitted, msg)
-                .path = Some("actor_role".into());
+        if let Some(r) = policy::role(s.actor_role, Act::Allocate) {
+            if !s.allocations.is_empty() {
+                self.refuse(r).path = Some("actor_role".into());
+            }
         }
         self.check_balances();
 
         let mut credit_state: Vec<CreditState> =
             Vec::with_capacity(s.business_center.ad_credits.len());
         for (i, c) in s.business_center.ad_credits.iter().enumerate() {
-            let usable = self.amount_ok(c.amount, false, self.cur.decimals());
+            let usable = policy::amount_ok(c.amount, false, self.cur.decimals());
             if !usable {
-                let msg = self.bad_amount_message(&format!("Credit {:?}", c.id), c.amount, false);
-                let f = self.push(Severity::Error, RuleId::InvalidAmount, msg);
+                let r =
+                    policy::bad_amount(&format!("Credit {:?}", c.id), c.amount, false, self.cur);
+                let f = self.refuse(r);
                 f.credit = Some(c.id.clone());
                 f.path = Some(format!("business_center.ad_credits[{i}].amount"));
             }
@@ -364,7 +368,7 @@ impl<'a> Checker<'a> {
             // A planned spend that is not a usable amount (reported as invalid-amount) is no plan.
             let plan = acc
                 .planned_spend
-                .filter(|p| self.amount_ok(*p, false, acc.currency.decimals()));
+                .filter(|p| policy::amount_ok(*p, false, acc.currency.decimals()));
             let locked_surplus = match plan {
                 Some(p) => Some(balance.saturating_surplus_over(p)?),
                 None => None,
@@ -389,14 +393,15 @@ impl<'a> Checker<'a> {
                 let held = money_in(balance, &acc.currency);
                 let msg = if acc.status == Status::Closed {
                     format!(
-                        "{} is closed and still holds {held} of ad credit: credit in a closed account is \
-                         lost and never returns to the Business Center",
+                        "{} is closed and still holds {held} of ad credit: credit in an account that is \
+                         shut down is generally forfeited, and TikTok does not return it to the Business Center",
                         acc.label()
                     )
                 } else {
                     format!(
                         "{} is suspended and holds {held} of ad credit: that credit is generally forfeited, \
-                         cannot be refunded while the suspension lasts, and never returns to the Business Center",
+                         the account's balance cannot be refunded unless the suspension is resolved, and \
+                         TikTok does not return the credit to the Business Center",
                         acc.label()
                     )
                 };
@@ -420,8 +425,11 @@ impl<'a> Checker<'a> {
                 let twentieth = remaining.checked_mul_int(SMALL_LEFTOVER_DIVISOR)?;
                 if remaining.is_positive() && twentieth < c.amount {
                     let msg = format!(
-                        "Only {} of {:?} would be left in the Business Center: a remainder this small is \
-                         hard to use before it expires. Consider adding it to one of the allocations",
+                        "{} of {:?} would stay unallocated in the Business Center, under 1/{SMALL_LEFTOVER_DIVISOR} \
+                         of the credit (our rule of thumb; TikTok publishes no minimum). It can still go to \
+                         any eligible account until the credit expires, so plan a use for it; do not add it \
+                         to an allocation beyond what that account will spend, where a surplus is locked \
+                         until it expires",
                         self.money(remaining),
                         c.id
                     );
@@ -500,58 +508,25 @@ impl<'a> Checker<'a> {
             at(f, "account");
             f.account = Some(account_id.to_owned());
         }
-        if !self.amount_ok(amount, true, self.cur.decimals()) {
-            let msg = self.bad_amount_message(&format!("Line {}", i + 1), amount, true);
-            let f = self.push(Severity::Error, RuleId::InvalidAmount, msg);
+        if !policy::amount_ok(amount, true, self.cur.decimals()) {
+            let r = policy::bad_amount(&format!("Line {}", i + 1), amount, true, self.cur);
+            let f = self.refuse(r);
             at(f, "amount");
             f.account = account.map(|a| a.id.clone());
             f.credit = credit.map(|c| c.id.clone());
         }
-        if let Some(c) = credit {
-            if let Some(exp) = c.expires.filter(|e| *e < self.s.today) {
-                let msg = format!(
-                    "Credit {:?} expired on {exp}, before {}: expired credit cannot be allocated",
-                    c.id, self.s.today
-                );
-                let f = self.push(Severity::Error, RuleId::CreditExpired, msg);
-                at(f, "credit");
-                f.credit = Some(c.id.clone());
-            }
+        if let Some(r) = credit.and_then(|c| policy::expired(c, self.s.today)) {
+            let f = self.refuse(r);
+            at(f, "credit");
+            f.credit = credit.map(|c| c.id.clone());
         }
         if let Some(acc) = account {
-            let refusal = match acc.status {
-                Status::Suspended | Status::Closed => Some((
-                    RuleId::AccountSuspended,
-                    format!(
-                        "{} is {}: credit allocated to it would generally be forfeited, and TikTok does \
-                         not return it to the Business Center",
-                        acc.label(),
-                        acc.status.label()
-                    ),
-                )),
-                Status::InReview => Some((
-                    RuleId::AccountNotApproved,
-                    format!(
-                        "{} is still in review: an account can receive funds only after it is approved",
-                        acc.label()
-                    ),
-                )),
-                Status::Active => None,
-            };
-            if let Some((rule, msg)) = refusal {
-                let f = self.push(Severity::Error, rule, msg);
-                at(f, "account");
-                f.account = Some(acc.id.clone());
-            }
-            if acc.currency != *self.cur {
-                let msg = format!(
-                    "{} is billed in {} but the Business Center's credit is in {}: credit cannot be \
-                     allocated across currencies, and an account's currency cannot be changed",
-                    acc.label(),
-                    acc.currency,
-                    self.cur
-                );
-                let f = self.push(Severity::Error, RuleId::CurrencyMismatch, msg);
+            let refusals = [
+                policy::receiver_status(acc, Act::Allocate),
+                policy::currency(acc, self.cur, Act::Allocate),
+            ];
+            for r in refusals.into_iter().flatten() {
+                let f = self.refuse(r);
                 at(f, "account");
                 f.account = Some(acc.id.clone());
             }
@@ -580,14 +555,10 @@ impl<'a> Checker<'a> {
             ("cash_balance", s.business_center.cash_balance),
             ("credit_line", s.business_center.credit_line),
         ] {
-            if !self.amount_ok(m, false, bc_places) {
-                let msg = self.bad_amount_message(
-                    &format!("The Business Center's {}", field.replace('_', " ")),
-                    m,
-                    false,
-                );
-                self.push(Severity::Error, RuleId::InvalidAmount, msg).path =
-                    Some(format!("business_center.{field}"));
+            if !policy::amount_ok(m, false, bc_places) {
+                let what = format!("The Business Center's {}", field.replace('_', " "));
+                self.refuse(policy::bad_amount(&what, m, false, self.cur))
+                    .path = Some(format!("business_center.{field}"));
             }
         }
         for (ai, acc) in s.accounts.iter().enumerate() {
@@ -599,51 +570,12 @@ impl<'a> Checker<'a> {
             ];
             for (field, m) in fields {
                 let Some(m) = m else { continue };
-                if !self.amount_ok(m, false, places) {
+                if !policy::amount_ok(m, false, places) {
                     let what = format!("{}'s {}", acc.label(), field.replace('_', " "));
-                    let msg = self.bad_amount_message_in(&what, m, false, &acc.currency);
-                    let f = self.push(Severity::Error, RuleId::InvalidAmount, msg);
+                    let f = self.refuse(policy::bad_amount(&what, m, false, &acc.currency));
                     f.account = Some(acc.id.clone());
                     f.path = Some(format!("accounts[{ai}].{field}"));
                 }
-            }
-        }
-    }
-
-    fn amount_ok(&self, m: Money, must_be_positive: bool, places: u32) -> bool {
-        let sign_ok = if must_be_positive {
-            m.is_positive()
-        } else {
-            !m.is_negative()
-        };
-        sign_ok && !m.has_more_decimals_than(places)
-    }
-
-    fn bad_amount_message(&self, what: &str, m: Money, must_be_positive: bool) -> String {
-        self.bad_amount_message_in(what, m, must_be_positive, self.cur)
-    }
-
-    fn bad_amount_message_in(
-        &self,
-        what: &str,
-        m: Money,
-        must_be_positive: bool,
-        cur: &Currency,
-    ) -> String {
-        let shown = money_in(m, cur);
-        if must_be_positive && !m.is_positive() {
-            format!(
-                "{what}: {shown} is not an amount that can be allocated; it must be more than zero"
-            )
-        } else if m.is_negative() {
-            format!("{what}: {shown} is negative; it cannot be below zero")
-        } else {
-            match cur.decimals() {
-                0 => format!("{what}: {shown}: {cur} amounts are whole numbers"),
-                places => format!(
-                    "{what}: {shown} has more decimals than {cur} allows; Business Center amounts take \
-                     at most {places} decimal places"
-                ),
             }
         }
     }

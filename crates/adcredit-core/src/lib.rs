@@ -29,6 +29,7 @@ mod date;
 mod error;
 mod money;
 mod moves;
+mod policy;
 mod rules;
 mod scenario;
 

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Account, Error, Money, RuleId, Scenario, Status};
+use crate::policy::{self, Act, Refusal};
+use crate::{Account, Error, Money, RuleId, Scenario};
 
 /// The kind of funds a move question is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -152,6 +153,10 @@ fn deny(rule: RuleId, reason: String) -> Result<Decision, Error> {
     Ok((false, rule, reason))
 }
 
+fn refused(r: Refusal) -> Result<Decision, Error> {
+    Ok((false, r.rule, r.message))
+}
+
 fn allow(rule: RuleId, reason: String) -> Result<Decision, Error> {
     Ok((true, rule, reason))
 }
@@ -197,18 +202,8 @@ fn decide(q: &MoveQuestion) -> Result<Decision, Error> {
             .scenario
             .as_ref()
             .map_or(2, |s| s.business_center.currency.decimals());
-        if !m.is_positive() || m.has_more_decimals_than(places) {
-            return deny(
-                RuleId::InvalidAmount,
-                match (places, m.with_decimals(places)) {
-                    (0, shown) if m.is_positive() => {
-                        format!("{shown} cannot be moved: amounts in this currency are whole numbers")
-                    }
-                    (_, shown) => format!(
-                        "{shown} cannot be moved: amounts must be more than zero with at most {places} decimal places"
-                    ),
-                },
-            );
+        if let Some(r) = policy::move_amount(m, places) {
+            return refused(r);
         }
     }
     match &q.scenario {
@@ -222,16 +217,18 @@ fn without_scenario(fund: Fund, from: End<'_>, to: End<'_>) -> Decision {
         (Fund::AdCredit, End::Bc, _) => (
             true,
             RuleId::ManualAllocation,
-            "Yes, as a manual allocation: a Business Center admin or finance manager allocates it to one \
-             approved ad account in the Business Center's currency. It takes effect at once and is final: \
-             the credit can never leave that account again"
+            "Yes, as a manual allocation to one approved ad account in the Business Center's currency, \
+             by an admin or a finance manager (the core guide's rule, which we apply; some help pages also \
+             require an admin to hold a finance role). It takes effect at once and is final: the credit \
+             can never move to another account or back to the Business Center"
                 .into(),
         ),
         (Fund::Cash, End::Bc, _) => (
             true,
             RuleId::BalanceAllocation,
-            "Yes: an admin or finance manager can move cash from the Business Center to an approved ad \
-             account it manages, in the same currency"
+            "Yes: cash can go from the Business Center to an approved ad account it manages, in the same \
+             currency, moved by an admin or a finance manager (the core guide's rule, which we apply; some \
+             help pages also require an admin to hold a finance role)"
                 .into(),
         ),
         (Fund::Cash, End::Account(_), End::Bc) => (
@@ -246,8 +243,9 @@ fn without_scenario(fund: Fund, from: End<'_>, to: End<'_>) -> Decision {
             RuleId::PortfolioShare,
             format!(
                 "Yes, when both sides belong to the same business entity and the accounts are in the same \
-                 Payment Portfolio: {} funds can be shared and reallocated there freely",
-                fund.label()
+                 Payment Portfolio: {} funds can be shared and reallocated there freely{}",
+                fund.label(),
+                credit_line_note(fund)
             ),
         ),
         // Ad credit between accounts or back to the BC is decided before this point.
@@ -290,62 +288,18 @@ fn with_scenario(
     };
     let cur = &s.business_center.currency;
     let money = |m: Money| format!("{} {cur}", m.with_decimals(cur.decimals()));
-    if !s.actor_role.can_allocate() {
-        return deny(
-            RuleId::RoleNotPermitted,
-            format!(
-                "{} cannot move funds: only a Business Center admin or a finance manager can (help-center \
-                 pages differ on whether an admin also needs a finance role)",
-                s.actor_role.subject()
-            ),
-        );
-    }
-    if let Some(acc) = from_acc.filter(|a| matches!(a.status, Status::Suspended | Status::Closed)) {
-        return deny(
-            RuleId::AccountSuspended,
-            format!(
-                "{} is {}: its balance cannot be moved or refunded unless the suspension is resolved, and \
-                 what it holds is generally forfeited",
-                acc.label(),
-                acc.status.label()
-            ),
-        );
-    }
-    if let Some(acc) = to_acc {
-        match acc.status {
-            Status::Suspended | Status::Closed => {
-                return deny(
-                    RuleId::AccountSuspended,
-                    format!(
-                        "{} is {}: {} sent there would generally be forfeited, and TikTok does not return it",
-                        acc.label(),
-                        acc.status.label(),
-                        q.fund.label()
-                    ),
-                )
-            }
-            Status::InReview => {
-                return deny(
-                    RuleId::AccountNotApproved,
-                    format!("{} is still in review: it can receive funds only once it is approved", acc.label()),
-                )
-            }
-            Status::Active => {}
-        }
-    }
-    for acc in [from_acc, to_acc].into_iter().flatten() {
-        if acc.currency != *cur {
-            return deny(
-                RuleId::CurrencyMismatch,
-                format!(
-                    "{} is billed in {} while the Business Center uses {}: funds cannot cross currencies, and \
-                     an account's currency cannot be changed after it is created",
-                    acc.label(),
-                    acc.currency,
-                    cur
-                ),
-            );
-        }
+    let act = Act::Move(q.fund);
+    let refusal = policy::role(s.actor_role, act)
+        .or_else(|| from_acc.and_then(policy::sender_status))
+        .or_else(|| to_acc.and_then(|acc| policy::receiver_status(acc, act)))
+        .or_else(|| {
+            [from_acc, to_acc]
+                .into_iter()
+                .flatten()
+                .find_map(|acc| policy::currency(acc, cur, act))
+        });
+    if let Some(r) = refusal {
+        return refused(r);
     }
     let amount = q.amount;
     let exceeds = |have: Money| amount.is_some_and(|m| m > have);
@@ -356,24 +310,21 @@ fn with_scenario(
             let mut largest = Money::ZERO;
             let mut expired = 0;
             for c in &s.business_center.ad_credits {
-                if c.expires.is_some_and(|e| e < s.today) {
+                if policy::is_expired(c, s.today) {
                     expired += 1;
                 } else if c.amount.is_positive() {
                     usable = usable.checked_add(c.amount)?;
                     largest = largest.max(c.amount);
                 }
             }
-            // Each allocation draws on one credit: more than the largest takes several.
+            // Only the total must cover the amount (F11); say so when no single credit does.
             let several = if exceeds(largest) {
-                " as several allocations, one per credit (no single credit holds that much)"
+                " (no single credit holds that much, but together they cover it)"
             } else {
                 ""
             };
             if usable.is_zero() && expired > 0 {
-                return deny(
-                    RuleId::CreditExpired,
-                    format!("Every ad credit in the Business Center expired before {}; expired credit cannot be allocated", s.today),
-                );
+                return refused(policy::all_expired(s.today));
             }
             if usable.is_zero() || exceeds(usable) {
                 return deny(
@@ -391,8 +342,8 @@ fn with_scenario(
                 RuleId::ManualAllocation,
                 format!(
                     "Yes: allocate {} to {}{several} by hand in Business Center (Finance → Payment \
-                     Management). It takes effect at once and is final; the credit can never leave {} again, so \
-                     allocate only what it will spend before the credit expires",
+                     Management). It takes effect at once and is final; the credit can never move from {} to \
+                     another account or back, so allocate only what it will spend before the credit expires",
                     amount.map(money).unwrap_or_else(|| format!("up to {}", money(usable))),
                     acc.label(),
                     acc.label()
@@ -438,14 +389,10 @@ fn with_scenario(
             )
         }
         (Fund::CreditLine, None, Some(acc)) | (Fund::CreditLine, Some(acc), None) => {
-            if acc.entity != s.business_center.entity {
-                return deny(
-                    RuleId::DifferentEntity,
-                    different_entity(acc, &s.business_center.entity),
-                );
-            }
-            if !acc.in_payment_portfolio {
-                return deny(RuleId::NotInPortfolio, not_in_portfolio(acc));
+            let refusal =
+                policy::entity(acc, &s.business_center.entity).or_else(|| policy::portfolio(acc));
+            if let Some(r) = refusal {
+                return refused(r);
             }
             if from_acc.is_none() && exceeds(s.business_center.credit_line) {
                 return deny(
@@ -458,15 +405,19 @@ fn with_scenario(
             }
             allow(
                 RuleId::PortfolioShare,
-                format!("Yes: {} is in the Payment Portfolio, where the credit line is shared and can be reallocated freely", acc.label()),
+                format!(
+                    "Yes: {} is in the Payment Portfolio, where the credit line is shared and can be reallocated \
+                     freely{}",
+                    acc.label(),
+                    credit_line_note(Fund::CreditLine)
+                ),
             )
         }
         (Fund::Cash | Fund::CreditLine, Some(a), Some(b)) => {
-            if a.entity != b.entity {
-                return deny(RuleId::DifferentEntity, different_entity(b, &a.entity));
-            }
-            if let Some(out) = [a, b].into_iter().find(|acc| !acc.in_payment_portfolio) {
-                return deny(RuleId::NotInPortfolio, not_in_portfolio(out));
+            let refusal = policy::entity(b, &a.entity)
+                .or_else(|| [a, b].into_iter().find_map(policy::portfolio));
+            if let Some(r) = refusal {
+                return refused(r);
             }
             if q.fund == Fund::Cash && exceeds(a.cash_balance) {
                 return deny(
@@ -482,10 +433,11 @@ fn with_scenario(
                 RuleId::PortfolioShare,
                 format!(
                     "Yes: {} and {} belong to the same entity and are both in the Payment Portfolio, where {} is \
-                     shared and can be reallocated freely",
+                     shared and can be reallocated freely{}",
                     a.label(),
                     b.label(),
-                    q.fund.label()
+                    q.fund.label(),
+                    credit_line_note(q.fund)
                 ),
             )
         }
@@ -494,19 +446,15 @@ fn with_scenario(
     }
 }
 
-fn different_entity(acc: &Account, other_entity: &str) -> String {
-    format!(
-        "{} belongs to {:?}, not {:?}: credit lines and cash are shared only among accounts of the same \
-         business entity",
-        acc.label(),
-        acc.entity,
-        other_entity
-    )
-}
-
-fn not_in_portfolio(acc: &Account) -> String {
-    format!(
-        "{} is not in the Payment Portfolio: sharing works only among approved accounts that have joined it",
-        acc.label()
-    )
+/// What sources say about credit-line moves (F40), added to every credit-line verdict: the
+/// money goes through the Business Center in two steps, and help pages give credit-line
+/// functions to admins while the rule applied here is the core guide's (F20).
+fn credit_line_note(fund: Fund) -> &'static str {
+    if fund == Fund::CreditLine {
+        ". Credit-line money moves in two steps (credit line → Business Center → ad account); help \
+         pages give credit-line functions to Business Center admins only, while we apply the core \
+         guide's rule (an admin or a finance manager)"
+    } else {
+        ""
+    }
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use adcredit_search::{fold_words, DocKind, Glossary};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::markers::{check_union, take_marker, valid_fact, Marked};
 use crate::{Error, Problem, Problems};
 
 /// The FAQ entries the product relies on (CONTRACT §1 and the rules' extra sources).
@@ -32,8 +33,8 @@ pub const REQUIRED_FAQ_IDS: &[&str] = &[
     "faq/take-cash-back",
 ];
 
-/// Highest fact id of `FACTS.md` (facts are `F1` to `F34`).
-pub const MAX_FACT: u32 = 34;
+/// Highest fact id of `FACTS.md` (facts are `F1` to `F41`).
+pub const MAX_FACT: u32 = 41;
 
 const FIELDS: &[&str] = &[
     "id",
@@ -54,13 +55,13 @@ pub struct FrontMatter {
     pub id: String,
     /// The question (FAQ) or the article title.
     pub title: String,
-    /// The direct answer in at most two sentences.
+    /// The direct answer in at most two sentences, without its fact marker.
     pub summary: String,
     /// Search keywords.
     pub tags: Vec<String>,
     /// Last update, `YYYY-MM-DD`.
     pub updated: String,
-    /// Fact ids of `FACTS.md` this file states.
+    /// Fact ids of `FACTS.md` this file states: the union of its markers.
     pub facts: Vec<String>,
     /// Where the facts come from.
     pub sources: Vec<String>,
@@ -349,6 +350,7 @@ fn parse_front_matter(
     file: &Path,
     split: &Split<'_>,
     expected_id: &str,
+    marked: &mut Marked,
     out: &mut Vec<Problem>,
 ) -> Option<FrontMatter> {
     let table: toml::Table = match toml::from_str(split.front) {
@@ -441,6 +443,11 @@ fn parse_front_matter(
     fm.id = text_field("id", out);
     fm.title = text_field("title", out);
     fm.summary = text_field("summary", out);
+    if !fm.summary.is_empty() {
+        let line = key_line(split, "summary");
+        let keep = take_marker(file, line, "summary", &fm.summary, marked, out);
+        fm.summary.truncate(keep);
+    }
     fm.tags = list_field("tags", true, out);
     fm.facts = list_field("facts", true, out);
     fm.sources = list_field("sources", true, out);
@@ -475,12 +482,7 @@ fn parse_front_matter(
         ));
     }
     for fact in &fm.facts {
-        let valid = fact
-            .strip_prefix('F')
-            .filter(|n| !n.starts_with('0'))
-            .and_then(|n| n.parse::<u32>().ok())
-            .is_some_and(|n| (1..=MAX_FACT).contains(&n));
-        if !valid {
+        if !valid_fact(fact) {
             out.push(problem(
                 file,
                 key_line(split, "facts"),
@@ -513,12 +515,40 @@ fn break_block(out: &mut String, separator: &str) {
     out.push_str(separator);
 }
 
-/// Converts Markdown to plain text, splitting at `##` headings when `split_sections`.
+/// The paragraph, list item or table row being read: where its text starts in the output,
+/// the line it starts on, and what it is called in messages.
+type OpenBlock = Option<(usize, usize, &'static str)>;
+
+/// Ends the open block: checks its fact marker and strips it from `text`.
+fn close_block(
+    open: &mut OpenBlock,
+    text: &mut String,
+    file: &Path,
+    marked: &mut Marked,
+    out: &mut Vec<Problem>,
+) {
+    let Some((start, line, what)) = open.take() else {
+        return;
+    };
+    let Some(block) = text.get(start..) else {
+        return;
+    };
+    if block.trim().is_empty() {
+        return;
+    }
+    let keep = take_marker(file, line, what, block, marked, out);
+    text.truncate(start + keep);
+}
+
+/// Converts Markdown to plain text, splitting at `##` headings in articles. Every paragraph,
+/// list item and table row must end with a fact marker, which is checked, recorded in
+/// `marked` and left out of the text.
 fn parse_body(
     file: &Path,
     body: &str,
     first_line: usize,
     is_faq: bool,
+    marked: &mut Marked,
     out: &mut Vec<Problem>,
 ) -> Body {
     let options = Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES;
@@ -531,6 +561,7 @@ fn parse_body(
     let mut heading: Option<(String, Option<String>, usize)> = None;
     let mut current: Option<(String, Option<String>, usize)> = None; // open section
     let mut in_h2 = false;
+    let mut block: OpenBlock = None;
     let finish = |current: &mut Option<(String, Option<String>, usize)>,
                   text: &mut String,
                   result: &mut Body| {
@@ -551,6 +582,22 @@ fn parse_body(
     };
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let line = line_at(body, range.start, first_line);
+        let opens = match &event {
+            Event::Start(Tag::Paragraph) => Some("paragraph"),
+            Event::Start(Tag::Item) => Some("list item"),
+            Event::Start(Tag::TableRow) => Some("table row"),
+            _ => None,
+        };
+        let closes = matches!(
+            &event,
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow)
+                | Event::Start(
+                    Tag::List(_) | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Table(_)
+                )
+        );
+        if opens.is_some() || closes {
+            close_block(&mut block, &mut text, file, marked, out);
+        }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 let forbidden = match level {
@@ -623,7 +670,11 @@ fn parse_body(
             Event::HardBreak => text.push('\n'),
             _ => {}
         }
+        if let Some(what) = opens {
+            block = Some((text.len(), line, what));
+        }
     }
+    close_block(&mut block, &mut text, file, marked, out);
     finish(&mut current, &mut text, &mut result);
     result
 }
@@ -636,8 +687,9 @@ fn parse_faq(
     orphans: &mut Vec<(PathBuf, Link)>,
 ) -> Option<Faq> {
     let split = split_front_matter(file, text, out)?;
-    let front = parse_front_matter(file, &split, expected, out);
-    let body = parse_body(file, split.body, split.body_line, true, out);
+    let mut marked = Marked::new();
+    let front = parse_front_matter(file, &split, expected, &mut marked, out);
+    let body = parse_body(file, split.body, split.body_line, true, &mut marked, out);
     if body.intro.is_empty() {
         out.push(problem(file, split.body_line, "FAQ body is empty"));
     }
@@ -645,6 +697,7 @@ fn parse_faq(
         orphans.extend(body.links.into_iter().map(|l| (file.to_path_buf(), l)));
         return None;
     };
+    check_union(file, &front.facts, key_line(&split, "facts"), &marked, out);
     Some(Faq {
         file: file.to_path_buf(),
         front,
@@ -661,8 +714,9 @@ fn parse_article(
     orphans: &mut Vec<(PathBuf, Link)>,
 ) -> Option<Article> {
     let split = split_front_matter(file, text, out)?;
-    let front = parse_front_matter(file, &split, expected, out);
-    let body = parse_body(file, split.body, split.body_line, false, out);
+    let mut marked = Marked::new();
+    let front = parse_front_matter(file, &split, expected, &mut marked, out);
+    let body = parse_body(file, split.body, split.body_line, false, &mut marked, out);
     if body.sections.is_empty() {
         out.push(problem(
             file,
@@ -705,6 +759,7 @@ fn parse_article(
         orphans.extend(body.links.into_iter().map(|l| (file.to_path_buf(), l)));
         return None;
     };
+    check_union(file, &front.facts, key_line(&split, "facts"), &marked, out);
     Some(Article {
         file: file.to_path_buf(),
         front,
@@ -901,7 +956,7 @@ pub(crate) fn into_result(mut problems: Vec<Problem>) -> Result<(), Error> {
     Err(Error::Content(Problems(problems)))
 }
 
-/// Fact ids `F1`..=`F34` that no content file lists in `facts`.
+/// Fact ids `F1`..=`F41` that no content file lists in `facts` (and so no marker states).
 pub fn coverage(corpus: &Corpus) -> Vec<String> {
     let listed: BTreeSet<&str> = corpus
         .faqs

@@ -29,6 +29,7 @@ mod error;
 mod html;
 mod index;
 mod layout;
+mod markers;
 mod page;
 mod synthetic;
 mod tree;

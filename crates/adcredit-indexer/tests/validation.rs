@@ -113,7 +113,51 @@ fn the_real_content_is_valid_and_covers_every_fact() {
     }
     let (corpus, _) = common::corpus();
     let uncovered = adcredit_indexer::coverage(&corpus);
-    println!("facts no content file lists: {uncovered:?}");
+    assert!(
+        uncovered.is_empty(),
+        "facts no content file states: {uncovered:?}"
+    );
+    for d in corpus.docs() {
+        for text in [&d.title, &d.body, &d.summary] {
+            assert!(
+                !text.contains("{F") && !text.contains("{advice}"),
+                "{}: {text}",
+                d.id
+            );
+        }
+    }
+}
+
+#[test]
+fn fact_markers_are_stripped_from_what_is_indexed_and_shown() {
+    let corpus = adcredit_indexer::load_content(&common::fixture_dir()).unwrap();
+    let docs = corpus.docs();
+    let fund = docs.iter().find(|d| d.id == "faq/fund-types").unwrap();
+    assert_eq!(
+        fund.summary,
+        "Ad credits are promotional and must be allocated by hand; credit lines and cash balances can be shared."
+    );
+    assert_eq!(
+        fund.body,
+        "Ad credits are promotional and must be allocated by hand; credit lines and cash balances can be shared.\n\n\
+         Ad credits are promotional and must be allocated by hand; credit lines and cash balances can be shared.\n\n\
+         This entry explains the rule in more detail. See the overview for context."
+    );
+    for d in &docs {
+        for text in [&d.title, &d.index_title, &d.body, &d.summary] {
+            assert!(
+                !text.contains('{') && !text.contains('}'),
+                "{}: {text}",
+                d.id
+            );
+        }
+    }
+    let faq = corpus
+        .faqs
+        .iter()
+        .find(|f| f.front.id == "faq/fund-types")
+        .unwrap();
+    assert_eq!(faq.front.facts, ["F1", "F2", "F3"]);
 }
 
 #[test]
