@@ -24,6 +24,7 @@ const HELP: &str = "\
 cargo xtask <command>
 
   serve        build everything and serve the help page on http://127.0.0.1:8080
+  serve --watch  the same, re-indexing content/ and reassembling web/ on change, pages reload
   test         run every test (Rust, wasm in Chromium, widget) — installs what is missing
   dist         build the static site into web/dist/
   wasm         build the wasm modules (search, rules) into web/pkg/
@@ -37,7 +38,7 @@ cargo xtask <command>
 fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("serve") => serve(),
+        Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("dist") => setup(Need::Build).and_then(|()| dist()),
         Some("wasm") => setup(Need::Build).and_then(|()| wasm()),
@@ -289,12 +290,16 @@ fn index() -> Result<()> {
 
 /// The static site into web/dist/.
 fn dist() -> Result<()> {
-    let root = root();
     wasm()?;
     index()?;
+    assemble()
+}
+
+/// web/dist/ from the built wasm, the index and web/src (web/build.mjs).
+fn assemble() -> Result<()> {
     step("assembling web/dist/");
     run(
-        &root,
+        &root(),
         "node",
         &[
             "web/build.mjs",
@@ -308,15 +313,80 @@ fn dist() -> Result<()> {
     )
 }
 
-fn serve() -> Result<()> {
+fn serve(args: &[String]) -> Result<()> {
     setup(Need::Build)?;
     dist()?;
-    step("serving web/dist on http://127.0.0.1:8080 (Ctrl+C to stop)");
-    run(
-        &root(),
-        "node",
-        &["web/serve.mjs", "--dir", "web/dist", "--port", "8080"],
-    )
+    if !args.iter().any(|a| a == "--watch") {
+        step("serving web/dist on http://127.0.0.1:8080 (Ctrl+C to stop)");
+        return run(
+            &root(),
+            "node",
+            &["web/serve.mjs", "--dir", "web/dist", "--port", "8080"],
+        );
+    }
+    watch()
+}
+
+/// `serve --watch`: serves web/dist with live reload, re-indexes when content/ changes and
+/// reassembles web/dist when web/ changes; a failed rebuild is printed and the last good
+/// site stays served. (The Rust crates are not watched: rerun `cargo xtask serve`.)
+fn watch() -> Result<()> {
+    let root = root();
+    step("serving web/dist on http://127.0.0.1:8080 with live reload; watching content/ and web/ (Ctrl+C to stop)");
+    let mut server = Command::new("node")
+        .args([
+            "web/serve.mjs",
+            "--dir",
+            "web/dist",
+            "--port",
+            "8080",
+            "--live",
+        ])
+        .current_dir(&root)
+        .spawn()
+        .context("cannot start node web/serve.mjs")?;
+    let content = [root.join("content")];
+    let web = [
+        root.join("web/src"),
+        root.join("web/build.mjs"),
+        root.join("web/EMBEDDING.md"),
+    ];
+    let (mut seen_content, mut seen_web) = (stamp(&content), stamp(&web));
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        if let Some(status) = server.try_wait()? {
+            bail!("web/serve.mjs stopped ({status})");
+        }
+        let (now_content, now_web) = (stamp(&content), stamp(&web));
+        if now_content == seen_content && now_web == seen_web {
+            continue;
+        }
+        let result = if now_content != seen_content {
+            index().and_then(|()| assemble())
+        } else {
+            assemble()
+        };
+        (seen_content, seen_web) = (now_content, now_web);
+        match result {
+            Ok(()) => println!("rebuilt: the open pages reload"),
+            Err(e) => eprintln!("xtask: rebuild failed, still serving the last good build: {e:#}"),
+        }
+    }
+}
+
+/// Paths, sizes and modification times of every file under `paths`, sorted.
+fn stamp(paths: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<PathBuf> = paths.to_vec();
+    while let Some(p) = stack.pop() {
+        if let Ok(entries) = std::fs::read_dir(&p) {
+            stack.extend(entries.flatten().map(|e| e.path()));
+        } else if let Ok(m) = std::fs::metadata(&p) {
+            out.push((p, m.len(), m.modified().ok()));
+        }
+    }
+    out.sort();
+    out
 }
 
 fn test() -> Result<()> {
