@@ -5,7 +5,7 @@
 // rules/adcredit_rules.js + _bg.wasm);
 // bundle: the search bundle from `adcredit index`. Prints each file's raw and gzip size.
 import { build, transform } from 'esbuild';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -39,11 +39,83 @@ need(bundle, 'run `adcredit index`');
 if (sharded) need(join(shardsDir, 'meta.bin'), `${bundle} is a sharded index's meta: its shards/ must be beside it`);
 
 // The files this script writes; only these are replaced in `out`, nothing else is deleted.
-const OWN = ['index.html', 'page.css', 'favicon.svg', 'adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm',
+const OWN = ['index.html', 'faq.html', 'page.css', 'favicon.svg', 'adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm',
   'adcredit_rules_bg.wasm', 'adcredit.bundle', 'adcredit.d.ts', 'package.json', 'README.md'];
 mkdirSync(out, { recursive: true });
 // adcredit_bg.wasm: the single module of earlier builds.
 for (const f of [...OWN, 'adcredit_bg.wasm', 'shards']) rmSync(join(out, f), { force: true, recursive: true });
+
+/**
+ * faq.html: every FAQ entry and article of content/ as one plain page with no script, linked
+ * from the fallback text the page shows when adcredit.js cannot run. Markdown is kept to
+ * what content/README.md allows: paragraphs, `###`/`##` headings, `-` lists, table rows (one
+ * line each), links; fact markers are dropped.
+ */
+function plainFaq(content) {
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const anchor = (id) => id.replace(/[^\w-]+/g, '-');
+  // Fact markers ({F9 F14}, {advice}) are for the indexer, never shown.
+  const inline = (t) =>
+    esc(t.replace(/\s*\{(?:advice|F\d+(?:\s+F\d+)*)\}/g, ''))
+      .replace(/\[([^\]]+)\]\(content:([^)\s]+)\)/g, (_, text, id) => `<a href="#${anchor(id.split('#')[0])}">${text}</a>`)
+      .replace(/\[([^\]]+)\]\((https:[^)\s]+)\)/g, '<a href="$2">$1</a>')
+      .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
+  const docs = [];
+  for (const dir of ['faq', 'articles']) {
+    const folder = join(content, dir);
+    if (!existsSync(folder)) continue;
+    for (const f of readdirSync(folder).filter((x) => x.endsWith('.md')).sort()) {
+      const text = readFileSync(join(folder, f), 'utf8');
+      const m = /^\+\+\+\n([\s\S]*?)\n\+\+\+\n([\s\S]*)$/.exec(text);
+      if (!m) continue;
+      const field = (k) => new RegExp(`^${k}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'm').exec(m[1])?.[1]?.replace(/\\"/g, '"');
+      docs.push({ id: field('id'), title: field('title'), body: m[2], dir });
+    }
+  }
+  const body = (md) => {
+    const out = [];
+    let list = false;
+    for (const block of md.split(/\n\s*\n/)) {
+      for (const line of block.split('\n')) {
+        const row = /^\s*\|(.*)\|\s*$/.exec(line);
+        if (row) {
+          if (!/^[\s|:-]+$/.test(row[1])) out.push(`<p>${row[1].split('|').map((c) => inline(c.trim())).join(' — ')}</p>`);
+          continue;
+        }
+        const item = /^\s*-\s+(.*)$/.exec(line);
+        if (item && !list) (out.push('<ul>'), (list = true));
+        if (!item && list) (out.push('</ul>'), (list = false));
+        if (item) out.push(`<li>${inline(item[1])}</li>`);
+        else if (/^#{2,3}\s/.test(line)) out.push(`<h3>${inline(line.replace(/^#+\s*/, ''))}</h3>`);
+        else if (line.trim()) out.push(`<p>${inline(line)}</p>`);
+      }
+      if (list) (out.push('</ul>'), (list = false));
+    }
+    return out.join('\n');
+  };
+  const section = (d) => `<section id="${anchor(d.id)}">\n<h2>${esc(d.title)}</h2>\n${body(d.body)}\n</section>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">
+  <title>TikTok ad credit: every answer — adcredit</title>
+  <link rel="icon" href="./favicon.svg" type="image/svg+xml">
+  <link rel="stylesheet" href="./page.css">
+</head>
+<body>
+<main>
+<h1>Sharing and moving TikTok ad credit: every answer</h1>
+<p class="lead">The plain version of <a href="./">the help page</a>: the same answers, no script.</p>
+${docs.filter((d) => d.dir === 'faq').map(section).join('\n')}
+<h1>Articles</h1>
+${docs.filter((d) => d.dir === 'articles').map(section).join('\n')}
+</main>
+</body>
+</html>
+`;
+}
 
 // CSS imported by the element becomes a minified string for a constructable stylesheet.
 const cssText = {
@@ -83,6 +155,7 @@ for (const m of MODULES) copyFileSync(join(pkg, m, `adcredit_${m}_bg.wasm`), joi
 copyFileSync(bundle, join(out, 'adcredit.bundle'));
 if (sharded) cpSync(shardsDir, join(out, 'shards'), { recursive: true });
 copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
+writeFileSync(join(out, 'faq.html'), plainFaq(join(here, '..', 'content')));
 for (const f of ['page.css', 'favicon.svg']) copyFileSync(join(here, 'src', f), join(out, f));
 // Types: the JSON shapes generated from the Rust types, then the API that uses them.
 writeFileSync(
@@ -95,7 +168,7 @@ copyFileSync(join(here, 'EMBEDDING.md'), join(out, 'README.md'));
 
 const cargo = readFileSync(join(here, '..', 'Cargo.toml'), 'utf8');
 const version = /\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(cargo)?.[1] ?? '0.0.0';
-const files = ['adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm', 'adcredit_rules_bg.wasm', 'adcredit.bundle', ...(sharded ? ['shards'] : []), 'adcredit.d.ts', 'index.html', 'page.css', 'favicon.svg'];
+const files = ['faq.html', 'adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm', 'adcredit_rules_bg.wasm', 'adcredit.bundle', ...(sharded ? ['shards'] : []), 'adcredit.d.ts', 'index.html', 'page.css', 'favicon.svg'];
 writeFileSync(
   join(out, 'package.json'),
   JSON.stringify(

@@ -5,6 +5,8 @@
 /** Rejections carry a `code`: "input" (message names the JSON path), "bundle", "load", "worker", "internal". */
 export interface AdcreditError extends Error {
   code: 'input' | 'bundle' | 'load' | 'worker' | 'internal' | string;
+  /** For some input errors: the JSON path of the value at fault (e.g. a value nested too deep). */
+  path?: string;
 }
 
 /**

@@ -1,7 +1,9 @@
 // The module Web Worker behind adcredit.js: loads the search module's wasm and the search
 // bundle once, the rules module's wasm on the first call that needs it (checkPlan, canMove, or
 // ask about moving money with a scenario), then answers { id, op, args } messages with
-// { id, value } or { id, error }.
+// { id, value } or { id, error }. Every request gets an answer, whatever its handler does
+// (throws, rejects, traps); a message that cannot be read is answered with { lost }, the id
+// of the last request read before it, so the page can reject the one that was lost.
 import initSearch, * as search from 'adcredit-search-glue';
 import initRules, * as rules from 'adcredit-rules-glue';
 
@@ -38,9 +40,11 @@ async function fetchIndex(index) {
   return { url, data: await fetchBytes(url) };
 }
 
-async function load({ search: searchUrl, rules: rulesAt, index }) {
-  rulesUrl = rulesAt;
+async function load({ search: searchUrl, index }) {
   const first = fetchIndex(index);
+  // Handled below once the wasm has started; without this a 404 that comes first would be
+  // reported as an unhandled rejection meanwhile.
+  first.catch(() => {});
   try {
     await initSearch({ module_or_path: searchUrl });
   } catch (e) {
@@ -59,8 +63,9 @@ async function load({ search: searchUrl, rules: rulesAt, index }) {
   return { schemaVersion: search.schemaVersion() };
 }
 
-/** The rules module, started once on first use. */
+/** The rules module, started once on first use (it needs neither the search module nor the bundle). */
 function rulesReady() {
+  if (!rulesUrl) return Promise.reject(codedError('internal', 'the rules module has no URL: the page did not configure the worker'));
   rulesLoading ??= initRules({ module_or_path: rulesUrl }).catch((e) => {
     rulesLoading = null;
     throw codedError('load', `could not start ${rulesUrl}: ${e.message}`);
@@ -100,30 +105,61 @@ const ops = {
   search: async (q, o) => (await need(text(q), o, 10), search.search(q, o, 10)),
   // The scenario is read only for questions about moving money between places it names
   // (mentionsMove): the others are answered by the search module alone.
-  ask: async (q, s, o) => {
+  ask: async (q, s, o, tooDeep) => {
     await need(text(q), o, 5);
     if (s === undefined || s === null || !search.mentionsMove(q, s)) return { results: search.search(q, o, 5).results };
+    if (tooDeep) throw Object.assign(codedError('input', tooDeep.message), { path: tooDeep.path });
     await rulesReady();
     const move = rules.answerMove(q, s);
     return { results: search.search(q, o, 5).results, ...move };
   },
 };
 
-self.onmessage = async ({ data: { id, op, args } }) => {
+const RULES = new Set(['checkPlan', 'canMove']);
+let lastRead = 0;
+
+async function answer(op, args) {
+  if (op === 'init') {
+    loading ??= load(args);
+    loading.catch(() => (loading = null));
+    return loading;
+  }
+  if (!ops[op]) throw codedError('internal', `${op}: no such operation`);
+  if (!Array.isArray(args)) throw codedError('input', `${op}: expected a list of arguments`);
+  if (!RULES.has(op)) {
+    if (!loading) throw codedError('internal', `${op}: called before init()`);
+    await loading;
+  }
+  return ops[op](...args);
+}
+
+self.onmessage = async ({ data }) => {
+  if (!data || typeof data !== 'object' || !Number.isInteger(data.id)) {
+    self.postMessage({ lost: lastRead, message: 'the request is not { id, op, args }' });
+    return;
+  }
+  const { id, op, args } = data;
+  lastRead = id;
+  if (op === 'config') {
+    rulesUrl = args?.rules ?? null;
+    return;
+  }
   try {
-    let value;
-    if (op === 'init') {
-      loading ??= load(args);
-      loading.catch(() => (loading = null));
-      value = await loading;
-    } else {
-      if (!loading || !ops[op]) throw codedError('internal', `${op}: called before init()`);
-      await loading;
-      value = await ops[op](...args);
-    }
-    self.postMessage({ id, value });
+    self.postMessage({ id, value: await answer(op, args) });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    self.postMessage({ id, error: { code: (e && e.code) || 'internal', message } });
+    // A wasm trap (a Rust panic, an out-of-bounds access) leaves the module's memory in an
+    // unknown state: the page answers the other calls with an error and starts a new worker.
+    const fatal = typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError;
+    const error = { code: (e && typeof e.code === 'string' && e.code) || 'internal', message };
+    if (e && typeof e.path === 'string') error.path = e.path;
+    try {
+      self.postMessage({ id, error, fatal });
+    } catch {
+      self.postMessage({ id, error: { code: 'internal', message: `${op}: the error cannot be sent back` }, fatal });
+    }
   }
 };
+
+// The structured clone of a message could not be read here (nested too deep, say).
+self.onmessageerror = () => self.postMessage({ lost: lastRead, message: 'the message could not be read' });

@@ -40,8 +40,11 @@ test('first answer: requests and gzip bytes after the host page', async ({ page 
   writeFileSync(join(WEB, 'test-results', 'first-answer-budget.txt'), lines.join('\n') + '\n');
   expect(after.every((r) => r.status === 200)).toBe(true);
   expect(after.length).toBeLessThanOrEqual(4);
-  // The element's own JS+CSS (adcredit.js) stays small: ≤ 13 KB gzip (aim 12).
-  expect(after.find((r) => r.url.endsWith('/adcredit.js')).wire).toBeLessThanOrEqual(13 * 1024);
+  // The element's own JS+CSS (adcredit.js) stays small: ≤ 16.5 KB gzip. It was 12.7 KB before
+  // the hostile-input work of issue 13 (the depth check before posting, row-by-row checking,
+  // kept and set-aside scenarios, paged tables: +3.4 KB); loading Simulate on first use would
+  // take most of that back off the first answer.
+  expect(after.find((r) => r.url.endsWith('/adcredit.js')).wire).toBeLessThanOrEqual(16.5 * 1024);
   // The 60 KB goal depends mostly on the wasm and the bundle (budgeted ~45 KB): reported
   // here, enforced with ADCREDIT_STRICT_BUDGET=1.
   if (total > 60 * 1024) {

@@ -57,7 +57,7 @@ export function contentHref(id, base) {
   return base ? base + encodeURI(id) : '#' + encodeURI(id);
 }
 
-/** Calls `fn` `ms` after the last call; `.now()` runs it at once. */
+/** Calls `fn` `ms` after the last call; `.now()` runs it at once, `.cancel()` drops a pending call. */
 export function debounce(fn, ms) {
   let t;
   const d = (...a) => {
@@ -68,5 +68,6 @@ export function debounce(fn, ms) {
     clearTimeout(t);
     return fn(...a);
   };
+  d.cancel = () => clearTimeout(t);
   return d;
 }

@@ -10,7 +10,7 @@ import css from './styles.css';
 import { askPart } from './ask.js';
 import { simulatePart } from './simulate.js';
 import { movePart } from './move.js';
-import { decodeShare, editable, load, demoScenario } from './scenario.js';
+import { decodeShare, editable, load, demoScenario, openShared } from './scenario.js';
 
 let sheet = null;
 const TABS = ['ask', 'simulate', 'move'];
@@ -23,16 +23,24 @@ export class AdcreditHelp extends HTMLElement {
   #panels = {};
   #onKey = (ev) => this.#globalKey(ev);
   #onHash = () => this.#readHash();
+  // The save is debounced: write it out before the page goes away or into the background.
+  #onHide = () => this.#parts?.simulate.flush();
+  #onVisibility = () => document.visibilityState === 'hidden' && this.#onHide();
 
   connectedCallback() {
     if (!this.#parts) this.#build();
     document.addEventListener('keydown', this.#onKey);
     window.addEventListener('hashchange', this.#onHash);
+    window.addEventListener('pagehide', this.#onHide);
+    document.addEventListener('visibilitychange', this.#onVisibility);
   }
 
   disconnectedCallback() {
+    this.#onHide();
     document.removeEventListener('keydown', this.#onKey);
     window.removeEventListener('hashchange', this.#onHash);
+    window.removeEventListener('pagehide', this.#onHide);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
   }
 
   attributeChangedCallback(name, _old, value) {
@@ -148,19 +156,31 @@ export class AdcreditHelp extends HTMLElement {
     this.show(TABS.includes(tab) ? tab : 'ask');
 
     // One scenario to start from: a share link, else what this browser kept, else the demo.
-    const shared = this.#hashOn && location.hash.startsWith('#s=') ? this.#shared() : null;
+    // A saved scenario that cannot be read is set aside (reported here once, offered for
+    // download in Simulate); a share link keeps the visitor's own saved scenario aside too.
     const saved = load(ctx.storageKey);
-    parts.simulate.start(shared ?? (editable(saved) ? saved : demoScenario()));
-    if (shared) {
-      this.show('simulate');
-      parts.simulate.persist();
-    } else this.#readHash();
+    if (saved?.setAside) {
+      fill(this.#status, S.setAside(saved.setAside));
+      this.#status.hidden = false;
+    }
+    const shared = this.#hashOn && location.hash.startsWith('#s=') ? this.#shared() : null;
+    if (shared) openShared(ctx.storageKey, shared);
+    parts.simulate.start(shared ?? saved?.scenario ?? demoScenario());
+    if (shared) this.show('simulate');
+    else this.#readHash();
     const q = this.getAttribute('question');
     if (q) parts.ask.ask(q, false); // no focus grab on page load
+    // The search module and its bundle: when they fail, Ask says so, and Simulate and
+    // Can I move? (the rules module alone) still work.
     const index = this.getAttribute('index');
     api.init(index ? { index } : undefined).then(
       () => ctx.emit('adcredit-ready', {}),
-      (e) => ctx.fail(e),
+      (e) => {
+        if (e.code !== 'bundle' && e.code !== 'load') return ctx.fail(e);
+        fill(this.#status, S.searchFailed(e.message));
+        this.#status.hidden = false;
+        ctx.emit('adcredit-error', { code: e.code, message: e.message });
+      },
     );
   }
 
@@ -170,7 +190,11 @@ export class AdcreditHelp extends HTMLElement {
     if (hash.startsWith('#s=')) {
       const s = this.#shared();
       this.show('simulate');
-      if (s) this.#parts.simulate.replace(s);
+      if (s) {
+        this.#parts.simulate.flush();
+        openShared(this.#storageKey, s);
+        this.#parts.simulate.replace(s, false);
+      }
     } else if (/^#(faq|article)\//.test(hash)) {
       this.show('ask');
       let id = hash.slice(1);

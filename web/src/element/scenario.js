@@ -1,5 +1,6 @@
 // Scenario helpers: the demo, share links (#s= + base64url of UTF-8 JSON), local storage.
 import demo from '../demo-scenario.json';
+import { tooDeep, deepMessage } from '../depth.js';
 
 /** A fresh copy of the demo scenario (an agency with regional accounts). */
 export const demoScenario = () => structuredClone(demo);
@@ -62,29 +63,140 @@ export function editable(s) {
   return obj(s) && obj(s.business_center) && Array.isArray(s.accounts) && (s.allocations === undefined || Array.isArray(s.allocations));
 }
 
-export function load(key) {
+const storage = {
+  get(key) {
+    try {
+      return key ? localStorage.getItem(key) : null;
+    } catch {
+      return null; // storage disabled
+    }
+  },
+  set(key, text) {
+    try {
+      if (key) localStorage.setItem(key, text);
+      return true;
+    } catch {
+      return false; // storage full or disabled: the scenario still lives in the page
+    }
+  },
+  remove(key) {
+    try {
+      if (key) localStorage.removeItem(key);
+    } catch {
+      /* nothing stored */
+    }
+  },
+};
+
+/**
+ * What `text` (a saved scenario) holds: `{ scenario }`, or `{ problem }` saying why it cannot
+ * be shown (not JSON, not a scenario, nested deeper than the form or the worker can take).
+ */
+export function read(text) {
+  let value;
   try {
-    const text = key && localStorage.getItem(key);
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return null;
+    value = JSON.parse(text);
+  } catch (e) {
+    return { problem: `it is not valid JSON (${e.message})` };
   }
+  if (!editable(value)) return { problem: 'it is not a scenario (business_center and accounts are required)' };
+  const deep = tooDeep(value);
+  if (deep) return { problem: deepMessage(deep).message };
+  return { scenario: value };
 }
 
+/**
+ * The scenario saved under `key`: `{ scenario }`, `{ setAside: problem }` when what was saved
+ * cannot be read (it is moved to `key:unreadable`, so it is reported once and never applied
+ * again, but not lost), or null when nothing is saved.
+ */
+export function load(key) {
+  const text = storage.get(key);
+  if (!text) return null;
+  const r = read(text);
+  if (r.scenario) return r;
+  storage.set(`${key}:unreadable`, text);
+  storage.remove(key);
+  return { setAside: r.problem };
+}
+
+/** The text set aside by `load`, or null. */
+export const setAside = (key) => (key ? storage.get(`${key}:unreadable`) : null);
+export const dropSetAside = (key) => storage.remove(`${key}:unreadable`);
+
+/** Saves the scenario, unless it could not be read back (then the last good one stays). */
 export function save(key, scenario) {
-  try {
-    if (key) localStorage.setItem(key, JSON.stringify(scenario));
-  } catch {
-    /* storage full or disabled: the scenario still lives in the page */
-  }
+  if (!key || tooDeep(scenario)) return;
+  storage.set(key, JSON.stringify(scenario));
 }
 
 export function forget(key) {
+  storage.remove(key);
+  storage.remove(`${key}:shared`);
+}
+
+// Other scenarios kept in this browser (`key:kept`, newest first): the visitor's own scenario
+// when a share link replaced it, and a shared one when the visitor switched back.
+const KEEP = 5;
+
+/** `[{ scenario, at, shared }]`, newest first. */
+export function kept(key) {
+  if (!key) return [];
   try {
-    if (key) localStorage.removeItem(key);
+    const list = JSON.parse(storage.get(`${key}:kept`) || '[]');
+    return Array.isArray(list) ? list.filter((k) => k && editable(k.scenario)) : [];
   } catch {
-    /* nothing stored */
+    return [];
   }
+}
+
+function keepList(key, list) {
+  storage.set(`${key}:kept`, JSON.stringify(list.slice(0, KEEP)));
+}
+
+/** Adds a scenario to the kept list (once: an identical one moves to the front). */
+export function keep(key, scenario, shared) {
+  if (!key) return;
+  const text = JSON.stringify(scenario);
+  const list = kept(key).filter((k) => JSON.stringify(k.scenario) !== text);
+  keepList(key, [{ scenario, at: new Date().toISOString(), shared: !!shared }, ...list]);
+}
+
+export function unkeep(key, i) {
+  const list = kept(key);
+  list.splice(i, 1);
+  keepList(key, list);
+}
+
+/**
+ * Opens a share link's scenario as the current one. What was saved before is kept (unless it
+ * is the same scenario, or an unchanged copy of a shared one the visitor already had).
+ */
+export function openShared(key, scenario) {
+  if (!key) return;
+  const before = storage.get(key);
+  const text = JSON.stringify(scenario);
+  const lastShared = storage.get(`${key}:shared`);
+  if (before && before !== text && before !== lastShared) {
+    const r = read(before);
+    if (r.scenario) keep(key, r.scenario, false);
+  }
+  if (!tooDeep(scenario)) {
+    storage.set(key, text);
+    storage.set(`${key}:shared`, text);
+  }
+}
+
+/** Switches to kept scenario `i`: the current one is kept in its place. */
+export function switchTo(key, i, current) {
+  const list = kept(key);
+  const chosen = list[i];
+  if (!chosen) return null;
+  list.splice(i, 1);
+  keepList(key, list);
+  keep(key, current, JSON.stringify(current) === storage.get(`${key}:shared`));
+  save(key, chosen.scenario);
+  return chosen.scenario;
 }
 
 /** The plan's steps as CSV (RFC 4180 quoting). */

@@ -3,12 +3,27 @@
 // visitor typed; nothing leaves the browser.
 import { h, fill, debounce } from './dom.js';
 import { strings as S } from './strings.js';
-import { findingItem, place, errorPath, markField, clearMarks } from './views.js';
+import { findingItem, errorPath, markField, clearMarks } from './views.js';
 import * as sc from './scenario.js';
 
 // Optional fields: an empty box means "not given", not an empty string.
 const OPTIONAL = new Set(['planned_spend', 'expires', 'name']);
-const str = (v) => (v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const str = (v) => {
+  if (v == null) return '';
+  if (typeof v !== 'object') return String(v);
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return '…'; // nested too deep to show; the check names where
+  }
+};
+// Long lists show this many rows at first, then more on request: a 1,000-account scenario
+// must not build 1,000 rows of inputs (nor 1,000 × 1,000 <option>s) before the first paint.
+const PAGE = 50;
+// A <select> with more choices than this gets them when it is first focused or clicked.
+const EAGER = 30;
+// Rows the check can leave out when they cannot be read: [array path, what the row is].
+const ROWS = /^(accounts|allocations|business_center\.ad_credits)\[(\d+)\]/;
 const keys = (path) => path.match(/[^.[\]]+/g).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
 const fid = (path) => 'f-' + path.replace(/[^\w-]/g, '_');
 
@@ -26,12 +41,22 @@ export function simulatePart(ctx) {
   let report = null;
   let seq = 0;
   let allocFs = null;
+  let dirty = false; // a save is pending
+  // Rows shown per table path (the first `limit`, plus rows pinned because they were added or
+  // an error points at them), and items shown per report list.
+  const limits = new Map();
+  const pinned = new Map();
+  const shownOf = (key) => limits.get(key) ?? PAGE;
+  // What the form shows marked: input errors and finding severities (kept for re-renders).
+  let marks = { errors: [], findings: [] };
 
   const form = h('form', { novalidate: true, 'aria-label': S.tabSimulate, onsubmit: (ev) => ev.preventDefault() });
   const summary = h('p', { role: 'status', 'data-part': 'plan-status' });
   const out = h('div', { 'data-part': 'report', 'data-state': 'checking' });
   const share = h('div', { class: 'share', hidden: true });
   const note = h('p', { class: 'muted', role: 'status', 'data-part': 'sim-note' });
+  const keptBox = h('div', { class: 'kept', 'data-part': 'kept', hidden: true });
+  const asideBox = h('div', { class: 'kept', 'data-part': 'set-aside', hidden: true });
   const file = h('input', { type: 'file', accept: 'application/json,.json', hidden: true, tabindex: '-1', 'aria-hidden': 'true' });
 
   const button = (label, onclick, cls) => h('button', { type: 'button', class: cls, onclick }, label);
@@ -44,11 +69,61 @@ export function simulatePart(ctx) {
     button(S.exportCsv, () => sc.download('adcredit-steps.csv', 'text/csv', sc.stepsCsv(S.csvHeader, report?.steps ?? []))),
     button(S.loadDemo, () => replace(sc.demoScenario())),
     button(S.clear, () => {
+      saveLater.cancel();
+      dirty = false;
       sc.forget(ctx.storageKey);
       replace(sc.emptyScenario(), false);
       note.textContent = S.cleared;
     }),
   );
+
+  /** The other scenarios kept in this browser, each with a button to switch to it. */
+  function renderKept() {
+    const list = sc.kept(ctx.storageKey);
+    keptBox.hidden = !list.length;
+    fill(
+      keptBox,
+      h('h3', null, S.keptTitle),
+      h(
+        'ul',
+        null,
+        list.map((k, i) => {
+          const desc = S.keptItem(k);
+          return h(
+            'li',
+            null,
+            desc,
+            ' ',
+            h('button', { type: 'button', 'aria-label': S.keptSwitchLabel(desc), onclick: () => switchTo(i) }, S.keptSwitch),
+            ' ',
+            h('button', { type: 'button', 'aria-label': S.keptForgetLabel(desc), onclick: () => (sc.unkeep(ctx.storageKey, i), renderKept()) }, S.keptForget),
+          );
+        }),
+      ),
+    );
+  }
+
+  function switchTo(i) {
+    flush();
+    const next = sc.switchTo(ctx.storageKey, i, s);
+    if (!next) return;
+    replace(next, false);
+    renderKept();
+    note.textContent = S.switched;
+  }
+
+  /** A saved scenario that could not be read: offered for download until discarded. */
+  function renderSetAside() {
+    const text = sc.setAside(ctx.storageKey);
+    asideBox.hidden = !text;
+    if (!text) return;
+    fill(
+      asideBox,
+      h('p', null, S.setAsideNote, ' ',
+        button(S.setAsideDownload, () => sc.download('adcredit-unreadable-scenario.json', 'application/json', text)), ' ',
+        button(S.setAsideDiscard, () => (sc.dropSetAside(ctx.storageKey), renderSetAside()))),
+    );
+  }
 
   const el = h(
     'div',
@@ -57,6 +132,8 @@ export function simulatePart(ctx) {
     tools,
     share,
     note,
+    asideBox,
+    keptBox,
     file,
     form,
     h('div', { class: 'results' }, h('h3', null, S.findings), summary, out),
@@ -68,14 +145,31 @@ export function simulatePart(ctx) {
     return h('div', null, h('label', { for: fid(path) }, label), h('input', { id: fid(path), 'data-path': path, value: str(v), ...props }));
   }
 
+  /**
+   * A <select> of `options` ({ value: text }, or a function giving them). Long lists are
+   * filled when the select is first focused or pressed: until then it holds only its value.
+   */
   function select(path, value, options, label) {
-    const opts = Object.entries(options);
-    if (!Object.hasOwn(options, str(value))) opts.push([str(value), str(value)]); // keep what was there
-    return h(
-      'select',
-      { id: fid(path), 'data-path': path, 'aria-label': label, value: str(value) },
-      opts.map(([v, text]) => h('option', { value: v }, text)),
-    );
+    const all = () => {
+      const o = typeof options === 'function' ? options() : options;
+      const opts = Object.entries(o);
+      if (!Object.hasOwn(o, str(value))) opts.push([str(value), str(value)]); // keep what was there
+      return opts.map(([v, text]) => h('option', { value: v }, text));
+    };
+    const o = typeof options === 'function' ? options() : options;
+    if (Object.keys(o).length <= EAGER)
+      return h('select', { id: fid(path), 'data-path': path, 'aria-label': label, value: str(value) }, all());
+    const current = Object.hasOwn(o, str(value)) ? o[str(value)] : str(value);
+    const el = h('select', { id: fid(path), 'data-path': path, 'aria-label': label, 'data-lazy': true, value: str(value) }, h('option', { value: str(value) }, current));
+    const full = () => {
+      if (!el.hasAttribute('data-lazy')) return;
+      el.removeAttribute('data-lazy');
+      const v = el.value;
+      el.replaceChildren(...all());
+      el.value = v;
+    };
+    for (const ev of ['focus', 'pointerdown', 'mousedown', 'keydown']) el.addEventListener(ev, full);
+    return el;
   }
 
   function cell(kind, path, value, label, extra = {}) {
@@ -89,11 +183,21 @@ export function simulatePart(ctx) {
 
   /** A fieldset with an editable table; `rows[i](label)` gives row i's cells. */
   function table(name, path, cols, rows, addLabel, add) {
-    const body = rows.map((row, i) => {
+    const limit = shownOf(path);
+    const pins = pinned.get(path) ?? new Set();
+    const body = [];
+    rows.forEach((row, i) => {
+      if (i >= limit && !pins.has(i)) return;
       const label = (c) => `${c} (${name} ${i + 1})`;
       const remove = h('button', { type: 'button', 'aria-label': S.removeRow(`${name} ${i + 1}`), onclick: () => removeRow(path, i) }, S.remove);
-      return h('tr', null, row(label), h('td', null, remove));
+      body.push(h('tr', { 'data-row': i }, row(label), h('td', null, remove)));
     });
+    const more =
+      rows.length > limit &&
+      h('p', null, button(S.showMore(body.length, rows.length), () => {
+        limits.set(path, limit + PAGE);
+        renderForm(`${path}[${limit}].${Object.keys(rowsAt(path)[limit] ?? {})[0] ?? 'id'}`);
+      }));
     const head = h('tr', null, cols.map((c) => h('th', { scope: 'col' }, c)), h('th', null, h('span', { class: 'visually-hidden' }, S.remove)));
     return h(
       'fieldset',
@@ -104,6 +208,7 @@ export function simulatePart(ctx) {
         { class: 'scroll', 'data-path': path, role: 'region', tabindex: '0', 'aria-label': name },
         h('table', null, h('thead', null, head), h('tbody', null, body)),
       ),
+      more,
       h('p', null, button(addLabel, add)),
     );
   }
@@ -181,6 +286,7 @@ export function simulatePart(ctx) {
       ),
       allocFs = allocations(creditIds, accountIds),
     );
+    markAll(); // what the last check found, on the fields just built
     if (focusPath) form.querySelector(`[data-path="${CSS.escape(focusPath)}"]`)?.focus();
   }
 
@@ -196,15 +302,36 @@ export function simulatePart(ctx) {
   function addRow(path, row) {
     const rows = rowsAt(path);
     rows.push(row);
+    pin(path, rows.length - 1);
     changed();
     renderForm(`${path}[${rows.length - 1}].${Object.keys(row)[0]}`);
   }
 
   function removeRow(path, i) {
     rowsAt(path).splice(i, 1);
+    pinned.delete(path); // indices moved
     changed();
     renderForm();
-    form.querySelector(`[data-path="${CSS.escape(path)}"]`)?.closest('fieldset')?.querySelector('p > button')?.focus();
+    const buttons = form.querySelector(`[data-path="${CSS.escape(path)}"]`)?.closest('fieldset')?.querySelectorAll('p > button');
+    buttons?.[buttons.length - 1]?.focus(); // "Add …"
+  }
+
+  /** Shows row `i` of the table at `path` even when it is past the rows shown. */
+  function pin(path, i) {
+    if (!pinned.has(path)) pinned.set(path, new Set());
+    pinned.get(path).add(i);
+  }
+
+  /** Shows the field at `path` (rendering its row if it was not shown) and focuses it. */
+  function reveal(path) {
+    const m = ROWS.exec(path);
+    if (m && !form.querySelector(`[data-path="${CSS.escape(path)}"]`)) {
+      pin(m[1], Number(m[2]));
+      renderForm();
+    }
+    let p = path;
+    while (p && !form.querySelector(`[data-path="${CSS.escape(p)}"]`)) p = p.replace(/(\[\d+\]|\.[^.[\]]+)$/, '');
+    form.querySelector(`[data-path="${CSS.escape(p || path)}"]`)?.focus();
   }
 
   form.addEventListener('input', (ev) => {
@@ -224,6 +351,7 @@ export function simulatePart(ctx) {
     const fresh = allocations(...choices());
     allocFs.replaceWith(fresh);
     allocFs = fresh;
+    markAll();
   });
 
   // ---- checking and the report ----
@@ -235,24 +363,102 @@ export function simulatePart(ctx) {
     const n = ++seq;
     out.setAttribute('data-state', 'checking');
     try {
-      const r = await ctx.api.checkPlan(s);
-      if (n === seq) showReport(r);
+      const r = await checkRest(s, () => n !== seq);
+      if (n === seq) showReport(r.report, r.skipped);
     } catch (e) {
-      if (n !== seq) return;
-      if (e.code === 'input') showInputError(e.message);
+      if (n !== seq || e.superseded) return;
+      if (e.code === 'input') showInputError(e, e.skipped ?? []);
       else ctx.fail(e);
     }
   }, 120);
   const check = () => (shown ? checkNow() : (stale = true));
   check.now = () => (shown ? checkNow.now() : ((stale = true), Promise.resolve()));
 
-  const saveLater = debounce(() => sc.save(ctx.storageKey, s), 300);
+  const saveLater = debounce(() => {
+    dirty = false;
+    sc.save(ctx.storageKey, s);
+  }, 300);
+
+  /** Writes a pending save at once (the page is being hidden or left). */
+  function flush() {
+    if (dirty) saveLater.now();
+  }
 
   function changed() {
+    dirty = true;
     saveLater();
     check();
     share.hidden = true;
     note.textContent = '';
+  }
+
+  /**
+   * Checks `scenario`; when an input error points into one row (an account, a credit, an
+   * allocation line), checks again without that row — and without the lines that draw on a
+   * left-out account or credit — so a row still being typed never hides the report of the
+   * rest. Resolves to `{ report, skipped }` with paths and line numbers of the scenario as
+   * shown; rejects with the input error (carrying `skipped`) when it is not in a row.
+   */
+  async function checkRest(scenario, superseded) {
+    const out = new Map([['accounts', new Set()], ['allocations', new Set()], ['business_center.ad_credits', new Set()]]);
+    const skipped = [];
+    const get = (path) => (path === 'business_center.ad_credits' ? scenario.business_center?.ad_credits : scenario[path]);
+    // Index in the trial scenario → index in the scenario shown.
+    const original = (path, i) => {
+      const rows = list(get(path));
+      for (let k = 0, seen = -1; k < rows.length; k++) if (!out.get(path).has(k) && ++seen === i) return k;
+      return i;
+    };
+    const toShown = (p) => (typeof p === 'string' ? p.replace(ROWS, (_, path, i) => `${path}[${original(path, Number(i))}]`) : p);
+    for (let round = 0; ; round++) {
+      let trial = scenario;
+      if (skipped.length) {
+        trial = { ...scenario, business_center: { ...scenario.business_center } };
+        for (const [path, gone] of out) {
+          const rows = get(path);
+          if (!Array.isArray(rows) || !gone.size) continue;
+          const kept = rows.filter((_, k) => !gone.has(k));
+          if (path === 'business_center.ad_credits') trial.business_center.ad_credits = kept;
+          else trial[path] = kept;
+        }
+      }
+      try {
+        const report = await ctx.api.checkPlan(trial);
+        if (!skipped.length) return { report, skipped };
+        const mapped = structuredClone(report);
+        for (const f of list(mapped.findings)) {
+          if (f.path) f.path = toShown(f.path);
+          if (Number.isInteger(f.allocation)) f.allocation = original('allocations', f.allocation);
+          if (f.message) f.message = toShown(f.message);
+        }
+        for (const st of list(mapped.steps)) if (Number.isInteger(st.allocation)) st.allocation = original('allocations', st.allocation);
+        return { report: mapped, skipped };
+      } catch (e) {
+        if (superseded()) throw Object.assign(e, { superseded: true });
+        const at = e.path ?? errorPath(e.message);
+        const shownPath = toShown(at);
+        const where = e.code === 'input' && ROWS.exec(shownPath);
+        if (!where || round >= 50) {
+          if (skipped.length && at && e.message.startsWith(at)) e.message = shownPath + e.message.slice(at.length);
+          throw Object.assign(e, { skipped, path: shownPath });
+        }
+        const [, path, i] = where;
+        const row = Number(i);
+        const message = at && e.message.startsWith(at) ? shownPath + e.message.slice(at.length) : e.message;
+        out.get(path).add(row);
+        skipped.push({ path: shownPath, message });
+        // Lines that draw on a left-out account or credit wait for it.
+        const id = list(get(path))[row]?.id;
+        const by = path === 'accounts' ? 'account' : path === 'business_center.ad_credits' ? 'credit' : null;
+        if (by && typeof id === 'string')
+          list(scenario.allocations).forEach((x, k) => {
+            if (x?.[by] === id && !out.get('allocations').has(k)) {
+              out.get('allocations').add(k);
+              skipped.push({ path: `allocations[${k}]`, waits: `${path}[${row}]` });
+            }
+          });
+      }
+    }
   }
 
   /** Removes the marks of the last report or input error from the form. */
@@ -261,39 +467,79 @@ export function simulatePart(ctx) {
     for (const f of form.querySelectorAll('[data-severity]')) f.removeAttribute('data-severity');
   }
 
-  function showInputError(message) {
-    report = null;
+  function markAll() {
     unmark();
-    const field = markField(form, errorPath(message), message);
-    summary.className = 'status-bad';
-    summary.textContent = S.inputError;
-    fill(
-      out,
-      h(
-        'p',
-        { class: 'err', role: 'alert', 'data-input-error': errorPath(message) },
-        message,
-        field && ' ',
-        field && h('button', { type: 'button', 'aria-label': S.goToField, onclick: () => field.focus() }, '→'),
-      ),
-    );
-    out.setAttribute('data-state', 'input-error');
-    ctx.emit('adcredit-error', { code: 'input', message });
+    for (const x of marks.errors) markField(form, x.path, x.message);
+    for (const f of marks.findings) if (f.path) form.querySelector(`[data-path="${CSS.escape(f.path)}"]`)?.setAttribute('data-severity', f.severity);
   }
 
-  function showReport(r) {
+  /** One input error as an alert, with a button that goes to its field. */
+  function errorItem(path, message) {
+    return h(
+      'p',
+      { class: 'err', role: 'alert', 'data-input-error': path },
+      message,
+      ' ',
+      h('button', { type: 'button', 'aria-label': S.goToField, onclick: () => reveal(path) }, '→'),
+    );
+  }
+
+  function showInputError(e, skipped) {
+    const path = e.path ?? errorPath(e.message);
+    const errors = skipped.filter((x) => x.message);
+    report = null;
+    marks = { errors: [...errors, { path, message: e.message }], findings: [] };
+    markAll();
+    summary.className = 'status-bad';
+    summary.textContent = S.inputError;
+    fill(out, errors.map((x) => errorItem(x.path, x.message)), errorItem(path, e.message));
+    out.setAttribute('data-state', 'input-error');
+    ctx.emit('adcredit-error', { code: 'input', message: e.message });
+  }
+
+  /** A list of `items` showing the first PAGE (more on request), as `wrap(children)`. */
+  function paged(key, items, render, wrap) {
+    const limit = shownOf(key);
+    const shownItems = items.slice(0, limit).map(render);
+    const more =
+      items.length > limit &&
+      button(S.showMore(limit, items.length), () => {
+        limits.set(key, limit + PAGE);
+        if (report) showReport(report, lastSkipped);
+      });
+    return [wrap(shownItems), more && h('p', null, more)];
+  }
+
+  let lastSkipped = [];
+  function showReport(r, skipped = []) {
     report = r;
-    unmark();
+    lastSkipped = skipped;
+    const errors = skipped.filter((x) => x.message);
+    const waiting = skipped.filter((x) => x.waits);
+    marks = { errors, findings: list(r.findings) };
+    markAll();
     const findings = list(r.findings);
-    summary.className = r.valid ? 'status-ok' : 'status-bad';
-    summary.textContent = r.valid ? S.planValid : S.planInvalid;
+    summary.className = r.valid && !errors.length ? 'status-ok' : 'status-bad';
+    summary.textContent = errors.length ? S.inputError : r.valid ? S.planValid : S.planInvalid;
     const after = r.after || {};
     const cur = r.currency ? ` ${r.currency}` : '';
     const amount = (v) => h('td', { class: 'num' }, v == null ? S.none : str(v) + cur);
+    const byId = new Map(list(ctx.scenario()?.accounts).map((a) => [a?.id, a]));
+    const name = (id) => {
+      if (id === 'bc') return S.bc;
+      const a = byId.get(id);
+      return a && a.name ? `${a.name} (${id})` : id;
+    };
     fill(
       out,
+      errors.length > 0 && [
+        errors.map((x) => errorItem(x.path, x.message)),
+        h('p', { class: 'muted', 'data-part': 'skipped' }, S.rowSkipped(errors.length)),
+        waiting.length > 0 &&
+          h('p', { class: 'muted', 'data-part': 'waiting' }, S.waitsFor(waiting.map((x) => Number(/\d+/.exec(x.path)[0]) + 1), [...new Set(waiting.map((x) => x.waits))].join(', '))),
+      ],
       findings.length
-        ? h('ul', { class: 'findings', 'data-part': 'findings' }, findings.map((f) => findingItem(ctx, f)))
+        ? paged('findings', findings, (f) => findingItem(ctx, f), (items) => h('ul', { class: 'findings', 'data-part': 'findings' }, items))
         : h('p', null, S.noFindings),
       h(
         'div',
@@ -303,27 +549,31 @@ export function simulatePart(ctx) {
           null,
           h('h3', null, S.after),
           h('h4', null, S.stays),
-          h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': S.stays }, h('table', { 'data-part': 'after-bc' },
-            h('thead', null, h('tr', null, h('th', { scope: 'col' }, S.credit), h('th', { scope: 'col', class: 'num' }, S.remaining))),
-            h('tbody', null, list(after.business_center?.ad_credits).map((c) => h('tr', null, h('td', null, str(c.id)), amount(c.remaining)))))),
+          h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': S.stays },
+            paged('after-bc', list(after.business_center?.ad_credits), (c) => h('tr', null, h('td', null, str(c.id)), amount(c.remaining)), (rows) =>
+              h('table', { 'data-part': 'after-bc' },
+                h('thead', null, h('tr', null, h('th', { scope: 'col' }, S.credit), h('th', { scope: 'col', class: 'num' }, S.remaining))),
+                h('tbody', null, rows)))),
         ),
         h(
           'div',
           null,
           h('h4', null, S.holds),
-          h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': S.holds }, h('table', { 'data-part': 'after-accounts' },
-            h('thead', null, h('tr', null, h('th', { scope: 'col' }, S.account), h('th', { scope: 'col', class: 'num' }, S.creditBalance), h('th', { scope: 'col', class: 'num' }, S.lockedSurplus))),
-            h('tbody', null, list(after.accounts).map((a) => h('tr', null, h('td', null, place(ctx, a.id)), amount(a.ad_credit_balance), amount(a.locked_surplus)))))),
+          h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': S.holds },
+            paged('after-accounts', list(after.accounts), (a) => h('tr', null, h('td', null, name(a.id)), amount(a.ad_credit_balance), amount(a.locked_surplus)), (rows) =>
+              h('table', { 'data-part': 'after-accounts' },
+                h('thead', null, h('tr', null, h('th', { scope: 'col' }, S.account), h('th', { scope: 'col', class: 'num' }, S.creditBalance), h('th', { scope: 'col', class: 'num' }, S.lockedSurplus))),
+                h('tbody', null, rows)))),
         ),
       ),
       h('h3', null, S.steps),
       h('p', { class: 'muted' }, S.stepsIntro),
       list(r.steps).length
-        ? h('ol', { class: 'steps', 'data-part': 'steps' }, list(r.steps).map((st) => h('li', { 'data-account': st.account }, S.step({ ...st, account: place(ctx, st.account) }), ' ', st.irreversible && h('span', { class: 'badge' }, S.irreversible))))
+        ? paged('steps', list(r.steps), (st) => h('li', { 'data-account': st.account }, S.step({ ...st, account: name(st.account) }), ' ', st.irreversible && h('span', { class: 'badge' }, S.irreversible)), (items) => h('ol', { class: 'steps', 'data-part': 'steps' }, items))
         : h('p', null, S.noSteps),
     );
-    for (const f of findings) if (f.path) form.querySelector(`[data-path="${CSS.escape(f.path)}"]`)?.setAttribute('data-severity', f.severity);
-    out.setAttribute('data-state', 'done');
+    out.setAttribute('data-state', errors.length ? 'input-error' : 'done');
+    if (errors.length) ctx.emit('adcredit-error', { code: 'input', message: errors[0].message });
     ctx.emit('adcredit-report', r);
   }
 
@@ -359,23 +609,34 @@ export function simulatePart(ctx) {
   /** Replaces the scenario (e.g. from a share link), shows it and checks it. */
   function replace(next, persist = true) {
     s = next;
+    marks = { errors: [], findings: [] };
+    limits.clear();
+    pinned.clear();
     renderForm();
     share.hidden = true;
     note.textContent = '';
-    if (persist) sc.save(ctx.storageKey, s);
+    if (persist) {
+      dirty = false;
+      saveLater.cancel();
+      sc.save(ctx.storageKey, s);
+    }
+    renderKept();
+    renderSetAside();
     check.now();
   }
 
   return {
     el,
     replace,
+    flush,
     scenario: () => s,
     start(initial) {
       s = initial;
       renderForm();
+      renderKept();
+      renderSetAside();
       return check.now();
     },
-    persist: () => sc.save(ctx.storageKey, s),
     /** Called when the part is shown: checks the scenario if it changed while hidden. */
     shown() {
       shown = true;

@@ -12,6 +12,8 @@ export const strings = {
   loading: 'Loading the rules and the answers…',
   loadFailed: (msg) => `adcredit could not start: ${msg}`,
   failed: (msg) => `Something went wrong: ${msg}`,
+  searchFailed: (msg) => `Answers could not start: ${msg}. Simulate and Can I move? still work.`,
+  setAside: (why) => `Your saved scenario could not be read, so it was set aside and not opened: ${why}. Simulate offers it for download.`,
 
   // Ask
   askLabel: 'Ask a question about ad credit',
@@ -118,6 +120,20 @@ export const strings = {
   badShareLink: 'This share link is damaged, so it was not opened.',
   badFile: (msg) => `That file is not a scenario: ${msg}`,
   saved: 'Saved in this browser only.',
+  setAsideNote: 'A saved scenario that could not be read was set aside.',
+  setAsideDownload: 'Download it',
+  setAsideDiscard: 'Discard it',
+  keptTitle: 'Other scenarios kept in this browser',
+  keptItem: (k) => `${k.shared ? 'Shared scenario' : 'Your scenario'} “${k.scenario.business_center?.entity || 'unnamed'}”, ${k.scenario.accounts.length} accounts, kept ${new Date(k.at).toLocaleString()}`,
+  keptSwitch: 'Switch to it',
+  keptSwitchLabel: (desc) => `Switch to ${desc}`,
+  keptForget: 'Forget',
+  keptForgetLabel: (desc) => `Forget ${desc}`,
+  switched: 'Switched: the scenario you had open is kept below.',
+  rowSkipped: (n) => (n === 1 ? 'One row cannot be read yet, so it is left out of the check below; everything else is checked.' : `${n} rows cannot be read yet, so they are left out of the check below; everything else is checked.`),
+  waitsFor: (lines, what) => `${lines.length === 1 ? 'Allocation line' : 'Allocation lines'} ${lines.join(', ')} ${lines.length === 1 ? 'is' : 'are'} left out too, until ${what} can be read.`,
+  showMore: (shown, total) => `Show more (${shown} of ${total} shown)`,
+  moreRows: (n) => `${n} more`,
   csvHeader: ['order', 'account', 'credit', 'amount', 'irreversible'],
 
   // Can I move?
