@@ -54,7 +54,7 @@ credit_line?: Money, };
 
 export type AdCredit = { 
 /**
- * Identifier used by allocation lines.
+ * Identifier used by allocation lines (normalised when read: trimmed, full-width forms and Unicode spaces folded, invisible characters removed).
  */
 id: string, 
 /**
@@ -68,7 +68,7 @@ expires?: IsoDate | null, };
 
 export type Account = { 
 /**
- * Identifier used by allocation lines and move questions.
+ * Identifier used by allocation lines and move questions (normalised when read: trimmed, full-width forms and Unicode spaces folded, invisible characters removed).
  */
 id: string, 
 /**
@@ -279,15 +279,15 @@ export type MoveQuestion = {
  */
 fund: Fund, 
 /**
- * `"bc"` for the Business Center, or an account id.
+ * `"bc"` for the Business Center, or an account id (normalised when read).
  */
 from: string, 
 /**
- * `"bc"` for the Business Center, or an account id.
+ * `"bc"` for the Business Center, or an account id (normalised when read).
  */
 to: string, 
 /**
- * How much, if known.
+ * How much, if known (`""` is not known).
  */
 amount?: Money | null, 
 /**
@@ -398,7 +398,7 @@ needs?: string, };
 
 export type SearchOptionsInput = { 
 /**
- * How many results (1–50; default 10 for `search`, 5 for `ask`).
+ * How many results (an integer from 1 to 50; default 10 for `search`, 5 for `ask`).
  */
 limit?: number | null, };
 

@@ -1,21 +1,39 @@
-//! Any bytes as a scenario or a move question: parsing never panics, and every accepted
-//! scenario checks without error, with `valid` iff no error finding and money conserved.
+//! Any bytes as a scenario or a move question: parsing never panics, every error names its
+//! path as data, and every accepted scenario checks to an exact report (`valid` iff no error
+//! finding, money conserved) or to an overflow error at a path, never a rounded amount. The
+//! same bytes as an id and as user text: normalisation is idempotent and leaves no padding,
+//! and the CLI's escaping leaves no raw control character.
 #![no_main]
 
-use adcredit_core::{can_move, check, parse_move_question, parse_scenario, Severity};
+use adcredit_core::{
+    can_move, check, escape_controls, normalize_id, parse_move_question, parse_scenario, Error,
+    Severity,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Ok(s) = parse_scenario(text) {
-        let r = check(&s).expect("a parsed scenario always checks");
-        let errors = r.findings.iter().any(|f| f.severity == Severity::Error);
-        assert_eq!(r.valid, !errors);
-        for c in &r.after.business_center.ad_credits {
-            assert_eq!(c.remaining.checked_add(c.allocated).unwrap(), c.amount);
-        }
+    match parse_scenario(text) {
+        Ok(s) => match check(&s) {
+            Ok(r) => {
+                let errors = r.findings.iter().any(|f| f.severity == Severity::Error);
+                assert_eq!(r.valid, !errors);
+                for c in &r.after.business_center.ad_credits {
+                    assert_eq!(c.remaining.checked_add(c.allocated).unwrap(), c.amount);
+                }
+            }
+            Err(e) => assert!(
+                matches!(&e, Error::Overflow { path, .. } if !path.is_empty()),
+                "{e}"
+            ),
+        },
+        Err(e) => assert!(e.is_input() && e.to_string().ends_with(&e.message()), "{e}"),
     }
     if let Ok(q) = parse_move_question(text) {
         let _ = can_move(&q);
     }
+    let id = normalize_id(text);
+    assert_eq!(normalize_id(&id), id);
+    assert_eq!(id.trim(), id);
+    assert!(!escape_controls(text).chars().any(char::is_control));
 });

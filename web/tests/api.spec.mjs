@@ -52,6 +52,69 @@ test('bad input rejects with an Error whose code is "input" and whose message na
   expect(errs[2].message).toContain('fund');
 });
 
+test('input errors carry error.path; NaN, lone surrogates and deep nesting are named at their path', async ({ page }) => {
+  await page.goto('/');
+  const errs = await page.evaluate(async (demo) => {
+    const m = await import('./adcredit.js');
+    const catchIt = (p) => p.then(() => null, (e) => ({ code: e.code, path: e.path, message: e.message }));
+    const withAccount = (f) => {
+      const s = structuredClone(demo);
+      f(s.accounts[2]);
+      return s;
+    };
+    let deep = 1;
+    for (let i = 0; i < 100; i++) deep = { a: deep };
+    return {
+      comma: await catchIt(m.checkPlan(withAccount((a) => (a.planned_spend = '12,50')))),
+      fund: await catchIt(m.canMove({ fund: 'gold', from: 'bc', to: 'us' })),
+      nan: await catchIt(m.checkPlan(withAccount((a) => (a.planned_spend = NaN)))),
+      inf: await catchIt(m.canMove({ fund: 'cash', from: 'bc', to: 'us', amount: -Infinity })),
+      surrogate: await catchIt(m.checkPlan(withAccount((a) => (a.name = 'DE \ud800 shop')))),
+      deep: await catchIt(m.checkPlan(withAccount((a) => (a.name = deep)))),
+      reserved: await catchIt(m.checkPlan(withAccount((a) => (a.id = 'ｂ\u200bｃ ')))),
+    };
+  }, demo);
+  const hint = '(amounts are decimal strings such as "12.50")';
+  expect(errs).toEqual({
+    comma: { code: 'input', path: 'accounts[2].planned_spend', message: 'accounts[2].planned_spend: "12,50" is not a decimal amount' },
+    fund: { code: 'input', path: 'fund', message: 'fund: "gold" is not one of `ad_credit`, `cash`, `credit_line`' },
+    nan: { code: 'input', path: 'accounts[2].planned_spend', message: `accounts[2].planned_spend: NaN is not a number JSON allows ${hint}` },
+    inf: { code: 'input', path: 'amount', message: `amount: -Infinity is not a number JSON allows ${hint}` },
+    surrogate: {
+      code: 'input',
+      path: 'accounts[2].name',
+      message: 'accounts[2].name: contains an unpaired surrogate (\\ud800); text must be valid Unicode',
+    },
+    deep: { code: 'input', path: 'accounts[2].name', message: 'accounts[2].name: nested deeper than 64 levels' },
+    reserved: {
+      code: 'input',
+      path: 'accounts[2].id',
+      message: 'accounts[2].id: "bc" is reserved for the Business Center itself; give the account another id',
+    },
+  });
+});
+
+test('search and ask take a limit from 1 to 50, one check, one message', async ({ page }) => {
+  await page.goto('/');
+  const got = await page.evaluate(async () => {
+    const m = await import('./adcredit.js');
+    await m.init();
+    const catchIt = (p) => p.then((r) => ({ n: r.results.length }), (e) => ({ code: e.code, path: e.path, message: e.message }));
+    const bad = [0, -1, 51, 1.5, 1e9, NaN, Infinity, '5', true];
+    return {
+      search: await Promise.all(bad.map((limit) => catchIt(m.search('move credit', { limit })))),
+      ask: await Promise.all(bad.map((limit) => catchIt(m.ask('move credit', undefined, { limit })))),
+      one: await catchIt(m.search('credit', { limit: 1 })),
+      fifty: await catchIt(m.search('credit', { limit: 50 })),
+    };
+  });
+  const refused = { code: 'input', path: 'limit', message: 'limit: must be an integer from 1 to 50' };
+  for (const e of [...got.search, ...got.ask]) expect(e).toEqual(refused);
+  expect(got.one).toEqual({ n: 1 });
+  expect(got.fifty.n).toBeGreaterThan(1);
+  expect(got.fifty.n).toBeLessThanOrEqual(50);
+});
+
 /** GET with the path sent as written (no URL normalisation), → status code. */
 const rawStatus = (base, path) =>
   new Promise((done, fail) => {

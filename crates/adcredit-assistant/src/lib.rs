@@ -13,9 +13,6 @@ use serde::Serialize;
 
 pub use intent::{has_moving_verb, interpret, mentions_move, Intent};
 
-/// Most results one question may ask for.
-pub const MAX_LIMIT: usize = 50;
-
 /// Search results, best first (CONTRACT §7 `search`, §6 `ask --json` without a scenario).
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -63,9 +60,10 @@ pub enum Error {
 }
 
 /// Search the knowledge base with the widget's options (prefix and typo tolerance on).
+/// `limit` must be from 1 to [`adcredit_search::MAX_LIMIT`] ([`adcredit_search::check_limit`]).
 pub fn search(searcher: &Searcher, query: &str, limit: usize) -> Result<SearchResults, Error> {
     let options = SearchOptions {
-        limit: limit.clamp(1, MAX_LIMIT),
+        limit: adcredit_search::check_limit(limit as f64)?,
         ..SearchOptions::default()
     };
     Ok(SearchResults {
@@ -84,7 +82,7 @@ pub fn missing_shards(
 
 fn options(limit: usize) -> SearchOptions {
     SearchOptions {
-        limit: limit.clamp(1, MAX_LIMIT),
+        limit,
         ..SearchOptions::default()
     }
 }

@@ -48,9 +48,9 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
-        /// How many results to show.
-        #[arg(long, default_value_t = 5)]
-        limit: usize,
+        /// How many results to show: an integer from 1 to 50.
+        #[arg(long, default_value = "5", allow_hyphen_values = true)]
+        limit: String,
         /// A scenario file (or - for stdin): a question about moving money between its
         /// accounts also gets a verdict.
         #[arg(long)]
@@ -167,14 +167,15 @@ impl From<anyhow::Error> for Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    // Messages quote the input (ids, keys, file names): shown with control characters escaped.
     match run(cli, color) {
         Ok(code) => code,
         Err(Failure::Input(e)) => {
-            eprintln!("adcredit: {e:#}");
+            eprintln!("adcredit: {}", render::esc(&format!("{e:#}")));
             ExitCode::from(2)
         }
         Err(Failure::Other(e)) => {
-            eprintln!("adcredit: error: {e:#}");
+            eprintln!("adcredit: error: {}", render::esc(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
@@ -200,7 +201,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Check { json, file } => {
             let scenario = read_scenario(&file)?;
-            let report = adcredit_core::check(&scenario).map_err(|e| Failure::Input(e.into()))?;
+            let report = adcredit_core::check(&scenario).map_err(|e| core_error("", &e))?;
             if json {
                 write_out(&format!("{}\n", to_json(&report)?))?;
             } else {
@@ -220,7 +221,9 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
             amount,
             scenario,
         } => {
+            // As in JSON, an empty optional amount is not given.
             let amount = amount
+                .filter(|a| !a.trim().is_empty())
                 .map(|a| {
                     Money::parse(&a).map_err(|e| Failure::Input(anyhow!("--amount: {a:?} {e}")))
                 })
@@ -233,7 +236,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
                 amount,
                 scenario,
             };
-            let verdict = adcredit_core::can_move(&q).map_err(|e| Failure::Input(e.into()))?;
+            let verdict = adcredit_core::can_move(&q).map_err(|e| core_error("", &e))?;
             if json {
                 write_out(&format!("{}\n", to_json(&verdict)?))?;
             } else {
@@ -281,6 +284,9 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
             index,
             question,
         } => {
+            // The one limit check (also the browser's): "limit: must be an integer from 1 to 50".
+            let limit = adcredit_search::check_limit(limit.trim().parse().unwrap_or(f64::NAN))
+                .map_err(|e| Failure::Input(anyhow!("{e}")))?;
             let question = question.join(" ");
             let scenario = scenario.map(|p| read_scenario(&p)).transpose()?;
             let searcher = load_searcher(&index)?;
@@ -348,7 +354,21 @@ fn read_scenario(path: &Path) -> Result<Scenario, Failure> {
             .map_err(Failure::Input)?;
         (path.display().to_string(), text)
     };
-    adcredit_core::parse_scenario(&text).map_err(|e| Failure::Input(anyhow!("{name}: {e}")))
+    adcredit_core::parse_scenario(&text).map_err(|e| core_error(&name, &e))
+}
+
+/// A core error as the CLI shows it, from its fields: `source: path: message` (the file or
+/// stdin, then the JSON path, each left out when empty).
+fn core_error(source: &str, e: &adcredit_core::Error) -> Failure {
+    let message = e.message();
+    let located = match e.path() {
+        "" => message,
+        path => format!("{path}: {message}"),
+    };
+    Failure::Input(match source {
+        "" => anyhow!("{located}"),
+        source => anyhow!("{source}: {located}"),
+    })
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String, Failure> {

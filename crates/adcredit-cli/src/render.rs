@@ -1,9 +1,18 @@
 //! Human-readable output: aligned tables, a mark per severity, colour only on a terminal.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use adcredit_assistant::Answer;
 use adcredit_core::{Report, Scenario, Severity, Verdict};
+
+/// Every piece of user text printed (ids, names, entities, messages that quote them, search
+/// titles and snippets) goes through this: control characters and bidirectional overrides are
+/// shown escaped (`\u{1b}`), as the input-error messages show them, so a name cannot move the
+/// cursor, set the window title, forge a line or reorder what the terminal shows.
+pub fn esc(text: &str) -> Cow<'_, str> {
+    adcredit_core::escape_controls(text)
+}
 
 /// ANSI styles, or nothing when colour is off.
 struct Style {
@@ -87,7 +96,7 @@ pub fn report(s: &Scenario, r: &Report, color: bool) -> String {
         st.bold("Plan"),
         s.allocations.len(),
         if s.allocations.len() == 1 { "" } else { "s" },
-        s.business_center.entity,
+        esc(&s.business_center.entity),
         r.currency,
     );
     let _ = writeln!(
@@ -117,7 +126,7 @@ pub fn report(s: &Scenario, r: &Report, color: bool) -> String {
                 st.bold(f.rule.as_str()),
                 st.dim(&line)
             );
-            let _ = writeln!(out, "            {}", f.message);
+            let _ = writeln!(out, "            {}", esc(&f.message));
             let _ = writeln!(out, "            {}", st.dim(&format!("why: {}", f.source)));
         }
         out.push('\n');
@@ -133,7 +142,7 @@ pub fn report(s: &Scenario, r: &Report, color: bool) -> String {
     ]];
     for c in &r.after.business_center.ad_credits {
         rows.push(vec![
-            c.id.clone(),
+            esc(&c.id).into_owned(),
             c.amount.to_string(),
             c.allocated.to_string(),
             c.remaining.to_string(),
@@ -155,9 +164,9 @@ pub fn report(s: &Scenario, r: &Report, color: bool) -> String {
     ]];
     for (a, after) in s.accounts.iter().zip(&r.after.accounts) {
         let name = if a.label() == a.id {
-            a.id.clone()
+            esc(&a.id).into_owned()
         } else {
-            format!("{} ({})", a.label(), a.id)
+            format!("{} ({})", esc(a.label()), esc(&a.id))
         };
         rows.push(vec![
             name,
@@ -188,10 +197,10 @@ pub fn report(s: &Scenario, r: &Report, color: bool) -> String {
                 "  {}. {} → {} from {}",
                 step.order,
                 st.bold(&format!("{} {}", step.amount, r.currency)),
-                step.account_name,
-                step.credit
+                esc(&step.account_name),
+                esc(&step.credit)
             );
-            let _ = writeln!(out, "     {}", st.dim(&step.how));
+            let _ = writeln!(out, "     {}", st.dim(&esc(&step.how)));
         }
     }
     out
@@ -217,10 +226,10 @@ pub fn verdict(v: &Verdict, color: bool) -> String {
     format!(
         "{head} — {}{amount} from {} to {}  {}\n  {}\n  {}\n",
         v.fund.label(),
-        v.from,
-        v.to,
+        esc(&v.from),
+        esc(&v.to),
         st.dim(&format!("[{}]", v.rule)),
-        v.reason,
+        esc(&v.reason),
         st.dim(&format!("why: {}", v.source)),
     )
 }
@@ -234,7 +243,7 @@ pub fn answer(a: &Answer, color: bool) -> String {
         out.push('\n');
     }
     if let Some(n) = &a.about_move.needs {
-        let _ = writeln!(out, "{} {n}\n", st.yellow("?"));
+        let _ = writeln!(out, "{} {}\n", st.yellow("?"), esc(n));
     }
     if a.results.is_empty() {
         let _ = writeln!(out, "No answer in the knowledge base matches that question. Try other words, e.g. \"move credit\" or \"suspended account\".");
@@ -245,11 +254,11 @@ pub fn answer(a: &Answer, color: bool) -> String {
             out,
             "{}. {}  {}",
             i + 1,
-            st.bold(&h.title),
-            st.dim(&format!("{}  (score {:.2})", h.id, h.score))
+            st.bold(&esc(&h.title)),
+            st.dim(&format!("{}  (score {:.2})", esc(&h.id), h.score))
         );
         if i == 0 && !h.summary.is_empty() {
-            let _ = writeln!(out, "   {}", h.summary);
+            let _ = writeln!(out, "   {}", esc(&h.summary));
         }
         let _ = writeln!(out, "   {}", highlight(&h.snippet, &h.highlights, &st));
     }
@@ -272,7 +281,8 @@ fn highlight(text: &str, ranges: &[[u32; 2]], st: &Style) -> String {
             out.push_str(if st.on { "\x1b[1;33m" } else { "*" });
             open = true;
         }
-        out.push(ch);
+        let mut buf = [0u8; 4];
+        out.push_str(&esc(ch.encode_utf8(&mut buf)));
         pos16 += ch.len_utf16() as u32;
     }
     if open {
@@ -299,9 +309,9 @@ pub fn index_report(
     if !site.ignored.is_empty() {
         let _ = writeln!(s, "ignored {} (not indexed):", site.ignored.len());
         for i in &site.ignored {
-            let _ = writeln!(s, "  {i}");
+            let _ = writeln!(s, "  {}", esc(&i.to_string()));
         }
     }
-    let _ = writeln!(s, "indexed into {}: {r}", out.display());
+    let _ = writeln!(s, "indexed into {}: {r}", esc(&out.display().to_string()));
     s
 }

@@ -346,3 +346,119 @@ fn index_reports_unreadable_markdown_with_file_and_line() {
         "{err}"
     );
 }
+
+/// Control characters a terminal acts on: ESC (CSI, OSC), BEL, CR/LF, DEL, a C1 control, and
+/// the bidirectional overrides and isolates.
+const TERMINAL_CONTROLS: [char; 9] = [
+    '\u{1b}', '\u{7}', '\r', '\n', '\u{7f}', '\u{9b}', '\u{202e}', '\u{2066}', '\u{2069}',
+];
+
+/// Whether any line of `text` carries a raw control character (its own line ends aside).
+fn has_raw_controls(text: &str) -> bool {
+    text.lines()
+        .any(|l| l.chars().any(|c| TERMINAL_CONTROLS.contains(&c)))
+}
+
+/// Ids and names are user text: printed with their control characters escaped, so a name
+/// cannot set the window title, clear the screen, forge a line or reorder the output.
+#[test]
+fn user_text_is_printed_with_controls_escaped() {
+    // An account id that sets the title and clears the screen (the issue's example).
+    let (code, out, err) = run(
+        &[
+            "can-move",
+            "--fund",
+            "cash",
+            "--from",
+            "bc",
+            "--to",
+            "u\u{1b}]0;PWNED\u{7}\u{1b}[2J",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!has_raw_controls(&out), "{out:?}");
+    assert!(out.contains(r"u\u{1b}]0;PWNED\u{7}\u{1b}[2J"), "{out}");
+    // A name with CR LF forging a line, a bidi override, a C1 CSI, in every part of `check`.
+    let forged = PLAN
+        .replace(
+            "US store",
+            r"US\r\nFAKE: all good \u202Eerots\u2069 \u009b2J",
+        )
+        .replace("q4-promo", r"q4\u0007promo")
+        .replace("Acme Ltd", r"Acme\u001b[31m Ltd");
+    let (code, out, err) = run(&["check", "-"], &forged);
+    assert_eq!(code, 1, "{err}");
+    assert!(!has_raw_controls(&out), "{out:?}");
+    assert!(!out.lines().any(|l| l.starts_with("FAKE")), "{out}");
+    for shown in [
+        r"US\r\nFAKE: all good \u{202e}erots\u{2069} \u{9b}2J",
+        r"q4\u{7}promo",
+        r"Acme\u{1b}[31m Ltd",
+    ] {
+        assert!(out.contains(shown), "{shown} not in {out}");
+    }
+    // Error messages quote input too (here an unknown key): escaped on stderr as well.
+    let (code, _, err) = run(&["check", "-"], "{\"\\u001b]0;PWNED\\u0007\": 1}");
+    assert_eq!(code, 2);
+    assert!(!has_raw_controls(&err), "{err:?}");
+    assert!(err.contains(r"\u{1b}]0;PWNED\u{7}"), "{err}");
+    // A question echoed in a verdict or in `needs`, and search output.
+    let (code, out, err) = run(
+        &[
+            "ask",
+            "--index",
+            index_dir(),
+            "move \u{1b}[2J credit\r\nFAKE",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!has_raw_controls(&out), "{out:?}");
+}
+
+/// One limit, one check, one message: `ask --limit` takes an integer from 1 to 50.
+#[test]
+fn ask_limit_is_an_integer_from_1_to_50() {
+    let index = index_dir();
+    for bad in ["0", "-1", "51", "1.5", "1e9", "NaN", "five", ""] {
+        check(
+            &["ask", "--index", index, "--limit", bad, "move credit"],
+            "",
+            2,
+            &[],
+            &["adcredit: limit: must be an integer from 1 to 50"],
+        );
+    }
+    for good in ["1", "50"] {
+        let (code, out, err) = run(
+            &["ask", "--json", "--index", index, "--limit", good, "credit"],
+            "",
+        );
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let n = v["results"].as_array().unwrap().len();
+        assert!(n >= 1 && n <= good.parse().unwrap(), "{good}: {n} results");
+    }
+}
+
+/// `--amount ""` is not given, as `"amount": ""` is in JSON (the browser's parity).
+#[test]
+fn a_blank_amount_is_not_given() {
+    check(
+        &[
+            "can-move",
+            "--fund",
+            "cash",
+            "--from",
+            "ｂｃ",
+            "--to",
+            " us",
+            "--amount=",
+        ],
+        "",
+        0,
+        &["✓ Allowed — cash from bc to us  [balance-allocation]"],
+        &[],
+    );
+}

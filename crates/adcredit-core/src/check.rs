@@ -7,12 +7,16 @@
 //! would do when someone permitted carries it out. Money is conserved by construction: a
 //! credit's `remaining` is its amount minus exactly the applied lines drawn from it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
 
 use crate::policy::{self, Act, Refusal};
-use crate::{Account, AdCredit, Currency, Date, Error, Money, RuleId, Scenario, Severity, Status};
+use crate::{
+    normalize_id, Account, AdCredit, Currency, Date, Error, Money, RuleId, Scenario, Severity,
+    Status,
+};
 
 /// Days before expiry from which allocating a credit draws an `expires-soon` warning.
 pub const EXPIRY_WARNING_DAYS: i64 = 30;
@@ -170,8 +174,9 @@ struct Checker<'a> {
     findings: Vec<Finding>,
     /// Findings of severity `error` so far (kept so that each line is checked in O(1)).
     errors: usize,
-    accounts: HashMap<&'a str, usize>,
-    credits: HashMap<&'a str, usize>,
+    /// Accounts and credits by normalised id.
+    accounts: HashMap<Cow<'a, str>, usize>,
+    credits: HashMap<Cow<'a, str>, usize>,
 }
 
 /// What the lines draw from one credit, in the credit's index order.
@@ -187,14 +192,14 @@ impl<'a> Checker<'a> {
             .accounts
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
+            .map(|(i, a)| (normalize_id(&a.id), i))
             .collect();
         let credits = s
             .business_center
             .ad_credits
             .iter()
             .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
+            .map(|(i, c)| (normalize_id(&c.id), i))
             .collect();
         Checker {
             s,
@@ -267,11 +272,11 @@ impl<'a> Checker<'a> {
         for (i, line) in s.allocations.iter().enumerate() {
             let credit = self
                 .credits
-                .get(line.credit.as_str())
+                .get(normalize_id(&line.credit).as_ref())
                 .map(|&ci| (ci, &s.business_center.ad_credits[ci]));
             let account = self
                 .accounts
-                .get(line.account.as_str())
+                .get(normalize_id(&line.account).as_ref())
                 .map(|&ai| (ai, &s.accounts[ai]));
             let errors_before = self.error_count();
             self.check_line(
@@ -330,9 +335,10 @@ impl<'a> Checker<'a> {
                 f.path = Some(format!("allocations[{i}].amount"));
                 continue;
             }
-            st.left = st.left.checked_sub(line.amount)?;
-            st.allocated = st.allocated.checked_add(line.amount)?;
-            received[ai] = received[ai].checked_add(line.amount)?;
+            let at = |e: Error| e.at(format!("allocations[{i}].amount"));
+            st.left = st.left.checked_sub(line.amount).map_err(at)?;
+            st.allocated = st.allocated.checked_add(line.amount).map_err(at)?;
+            received[ai] = received[ai].checked_add(line.amount).map_err(at)?;
             last_line_to[ai] = Some(i);
             let msg = format!(
                 "Allocating {} of {:?} to {} is a manual action in Business Center that takes effect at once \
@@ -351,7 +357,7 @@ impl<'a> Checker<'a> {
                 account: acc.id.clone(),
                 account_name: acc.label().to_owned(),
                 credit: c.id.clone(),
-                amount: line.amount,
+                amount: self.cur.amount(line.amount),
                 irreversible: true,
                 how: format!(
                     "Business Center → Finance → Payment Management → select \"{}\" → allocate {} from \"{}\" → confirm",
@@ -364,13 +370,20 @@ impl<'a> Checker<'a> {
 
         let mut accounts_after = Vec::with_capacity(s.accounts.len());
         for (ai, acc) in s.accounts.iter().enumerate() {
-            let balance = acc.ad_credit_balance.checked_add(received[ai])?;
+            let balance = acc
+                .ad_credit_balance
+                .checked_add(received[ai])
+                .map_err(|e| e.at(format!("accounts[{ai}].ad_credit_balance")))?;
             // A planned spend that is not a usable amount (reported as invalid-amount) is no plan.
             let plan = acc
                 .planned_spend
                 .filter(|p| policy::amount_ok(*p, false, acc.currency.decimals()));
             let locked_surplus = match plan {
-                Some(p) => Some(balance.saturating_surplus_over(p)?),
+                Some(p) => Some(
+                    balance
+                        .saturating_surplus_over(p)
+                        .map_err(|e| e.at(format!("accounts[{ai}].planned_spend")))?,
+                ),
                 None => None,
             };
             if let (Some(p), Some(surplus), Some(line)) = (plan, locked_surplus, last_line_to[ai]) {
@@ -409,20 +422,31 @@ impl<'a> Checker<'a> {
                 f.account = Some(acc.id.clone());
                 f.path = Some(format!("accounts[{ai}].ad_credit_balance"));
             }
+            // The account's amounts are in its own currency, with that currency's decimals.
+            let shown = |m: Money| acc.currency.amount(m);
             accounts_after.push(AccountAfter {
                 id: acc.id.clone(),
-                ad_credit_balance: balance,
-                received: received[ai],
-                locked_surplus,
+                ad_credit_balance: shown(balance),
+                received: shown(received[ai]),
+                locked_surplus: locked_surplus.map(shown),
             });
         }
 
         let mut credits_after = Vec::with_capacity(credit_state.len());
-        for (c, st) in s.business_center.ad_credits.iter().zip(&credit_state) {
-            let remaining = c.amount.checked_sub(st.allocated)?;
+        for (ci, (c, st)) in s
+            .business_center
+            .ad_credits
+            .iter()
+            .zip(&credit_state)
+            .enumerate()
+        {
+            let at = |e: Error| e.at(format!("business_center.ad_credits[{ci}].amount"));
+            let remaining = c.amount.checked_sub(st.allocated).map_err(at)?;
             if st.allocated.is_positive() {
                 self.expiry_warning(c);
-                let twentieth = remaining.checked_mul_int(SMALL_LEFTOVER_DIVISOR)?;
+                let twentieth = remaining
+                    .checked_mul_int(SMALL_LEFTOVER_DIVISOR)
+                    .map_err(at)?;
                 if remaining.is_positive() && twentieth < c.amount {
                     let msg = format!(
                         "{} of {:?} would stay unallocated in the Business Center, under 1/{SMALL_LEFTOVER_DIVISOR} \
@@ -439,9 +463,9 @@ impl<'a> Checker<'a> {
             }
             credits_after.push(CreditAfter {
                 id: c.id.clone(),
-                amount: c.amount,
-                allocated: st.allocated,
-                remaining,
+                amount: self.cur.amount(c.amount),
+                allocated: self.cur.amount(st.allocated),
+                remaining: self.cur.amount(remaining),
                 expires: c.expires,
             });
         }

@@ -17,10 +17,13 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
-    /// A sum of amounts exceeded what an exact decimal can hold. The parser bounds amounts so
-    /// that no scenario reaches this; it exists so that arithmetic never panics.
-    #[error("{what} is too large to compute exactly")]
+    /// A sum of amounts needs more digits than an exact decimal holds (28): rather than a
+    /// rounded amount, this error. `path` is the JSON path of the value whose sum it was
+    /// (`accounts[3].ad_credit_balance`), empty when no single value is.
+    #[error("{}", render_input(path, &format!("{what} is too large to compute exactly")))]
     Overflow {
+        /// JSON path of the value the sum belongs to.
+        path: String,
         /// What was being computed.
         what: String,
     },
@@ -47,6 +50,83 @@ impl Error {
     pub fn is_input(&self) -> bool {
         matches!(self, Error::Input { .. })
     }
+
+    /// The JSON path of the value at fault (`accounts[2].planned_spend`), empty for the whole
+    /// input. Callers show it as data (the CLI before the message, the browser as `error.path`)
+    /// instead of reading it back out of the message.
+    pub fn path(&self) -> &str {
+        match self {
+            Error::Input { path, .. } | Error::Overflow { path, .. } => path,
+        }
+    }
+
+    /// What is wrong, without the path.
+    pub fn message(&self) -> String {
+        match self {
+            Error::Input { message, .. } => message.clone(),
+            Error::Overflow { what, .. } => format!("{what} is too large to compute exactly"),
+        }
+    }
+
+    /// The same error located at `path` when it has no location yet (arithmetic does not know
+    /// which value its operands came from; the caller does).
+    pub fn at(self, path: impl Into<String>) -> Error {
+        match self {
+            Error::Overflow { path: p, what } if p.is_empty() => Error::Overflow {
+                path: path.into(),
+                what,
+            },
+            Error::Input { path: p, message } if p.is_empty() => Error::Input {
+                path: path.into(),
+                message,
+            },
+            other => other,
+        }
+    }
+}
+
+/// Control characters in user text shown escaped, the way the input-error messages show
+/// strings (`\u{1b}`, `\r`, `\n`): C0 and C1 controls, DEL, the line and paragraph separators,
+/// and the bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E, U+200F,
+/// U+202A–U+202E, U+2066–U+2069), which can forge lines or reorder what a terminal shows.
+/// Everything else, quotes and backslashes included, is left as it is.
+///
+/// ```
+/// use adcredit_core::escape_controls;
+/// assert_eq!(escape_controls("US store"), "US store");
+/// assert_eq!(escape_controls("u\u{1b}]0;PWNED\u{7}"), "u\\u{1b}]0;PWNED\\u{7}");
+/// assert_eq!(escape_controls("a\r\nFAKE"), "a\\r\\nFAKE");
+/// assert_eq!(escape_controls("\u{202e}cba"), "\\u{202e}cba");
+/// ```
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_shown_escaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_shown_escaped(c) {
+            // As `{:?}` writes it (`\r`, `\u{1b}`); `\u{…}` where Debug would print it as is.
+            let debug: String = c.escape_debug().collect();
+            if debug.starts_with('\\') {
+                out.push_str(&debug);
+            } else {
+                out.extend(c.escape_unicode());
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether [`escape_controls`] escapes `c`.
+fn is_shown_escaped(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// Decode a value from JSON text, with errors that name the JSON path.
@@ -56,6 +136,8 @@ impl Error {
 /// assert_eq!(err.to_string(), "today: expected a date string such as \"2026-11-24\", found the number 5");
 /// ```
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
+    // A UTF-8 byte order mark (as some editors save files) is not part of the JSON.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let tree = tree::parse(json).map_err(|e| match e {
         // A whole input written as an array: name what was expected.
         Error::Input { path, message }
@@ -75,19 +157,46 @@ pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
         .map_err(|e| path_error(&e.path().to_string(), &e.inner().to_string()))
 }
 
+/// Deepest nesting of arrays and objects the decoder accepts. The deepest real input (a move
+/// question's scenario's credit) is 5 levels; the limit is checked before serde_json's own
+/// recursion limit (128), so that the error names where the nesting is.
+pub const MAX_DEPTH: usize = 64;
+
+/// Prefix of a string that stands for a number JSON cannot carry: the wasm binding writes a JS
+/// `NaN`, `Infinity` or `-Infinity` as this prefix + its name (`JSON.stringify` would make it
+/// `null`), and the decoder refuses it at its path, as it refuses `NaN` in JSON text.
+pub const NOT_A_JSON_NUMBER: &str = "\u{1}not-a-json-number\u{1}";
+
+/// The names of the numbers JSON cannot carry.
+const NON_FINITE: [&str; 3] = ["-Infinity", "Infinity", "NaN"];
+
+fn non_finite_message(name: &str) -> String {
+    format!("{name} is not a number JSON allows (amounts are decimal strings such as \"12.50\")")
+}
+
 /// JSON text to a tree, with the checks serde_json leaves out: duplicate keys are an error
 /// (serde_json keeps the last silently), and so is an array where an object belongs (serde
-/// accepts a struct written positionally, `["2026-11-24", "admin", …]`).
+/// accepts a struct written positionally, `["2026-11-24", "admin", …]`). Errors found while
+/// reading a value (a lone surrogate, `NaN`, nesting too deep) name that value's path.
 mod tree {
     use std::fmt;
 
     use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
     use serde_json::{Map, Value};
 
-    use super::{strip_position, syntax_error, Error};
+    use super::{
+        non_finite_message, strip_position, syntax_error, Error, MAX_DEPTH, NON_FINITE,
+        NOT_A_JSON_NUMBER,
+    };
 
-    /// Marks a duplicate key in a serde error message, followed by its path.
-    const DUPLICATE: &str = "\u{1}duplicate\u{1}";
+    /// Marks a serde error message that already names its path: `AT path AT message`.
+    const AT: &str = "\u{1}at\u{1}";
+    /// Marks one of serde_json's syntax errors with the path of the value it happened in.
+    const SYNTAX: &str = "\u{1}syntax\u{1}";
+
+    fn located<E: de::Error>(path: &str, message: impl fmt::Display) -> E {
+        E::custom(format_args!("{AT}{path}{AT}{message}"))
+    }
 
     pub(super) fn parse(json: &str) -> Result<Value, Error> {
         let trimmed = json.trim_start();
@@ -103,17 +212,94 @@ mod tree {
         let mut de = serde_json::Deserializer::from_str(json);
         let tree = Node {
             path: String::new(),
+            role: Role::Root,
+            depth: 0,
+            outer: None,
         }
         .deserialize(&mut de)
-        .map_err(|e| {
-            let msg = strip_position(&e.to_string(), &e);
-            match msg.strip_prefix(DUPLICATE) {
-                Some(path) => Error::input(path, "is given twice"),
-                None => syntax_error(&e),
-            }
-        })?;
+        .map_err(|e| explain(json, &e))?;
         de.end().map_err(|e| syntax_error(&e))?;
         Ok(tree)
+    }
+
+    /// The error of a failed parse, at the path of the value it happened in.
+    fn explain(json: &str, e: &serde_json::Error) -> Error {
+        let msg = strip_position(&e.to_string(), e);
+        if let Some((path, what)) = msg.strip_prefix(AT).and_then(|m| m.split_once(AT)) {
+            // Ours (nesting, duplicates, NaN from JS): the message is complete.
+            return Error::input(path, what);
+        }
+        let Some((path, what)) = msg.strip_prefix(SYNTAX).and_then(|m| m.split_once(SYNTAX)) else {
+            return syntax_error(e);
+        };
+        // serde_json's own message; its position is the outer error's, or its own if it had one.
+        let (what, line, column) = what
+            .rsplit_once(" at line ")
+            .and_then(|(w, pos)| {
+                let (l, c) = pos.split_once(" column ")?;
+                Some((w, l.parse::<usize>().ok()?, c.parse::<usize>().ok()?))
+            })
+            .unwrap_or((what, e.line(), e.column()));
+        let at = offset(json, line, column);
+        let message = if what.contains("surrogate") || what.contains("end of hex escape") {
+            match surrogate_before(json, at) {
+                Some(unit) => format!(
+                    "contains an unpaired surrogate (\\u{unit:04x}); text must be valid Unicode"
+                ),
+                None => "contains an unpaired surrogate; text must be valid Unicode".to_owned(),
+            }
+        } else if let Some(name) = ["expected value", "invalid number"]
+            .contains(&what)
+            .then(|| non_finite_at(json, at))
+            .flatten()
+        {
+            non_finite_message(name)
+        } else {
+            format!("not valid JSON: {what} (line {line}, column {column})")
+        };
+        Error::input(path, message)
+    }
+
+    /// Byte offset of serde_json's (1-based line, column).
+    fn offset(json: &str, line: usize, column: usize) -> usize {
+        let start: usize = json
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        (start + column).min(json.len())
+    }
+
+    /// The UTF-16 unit of the unpaired `\\uXXXX` escape that ends just before `at`.
+    fn surrogate_before(json: &str, at: usize) -> Option<u32> {
+        let b = json.as_bytes();
+        let unit = |p: usize| -> Option<u32> {
+            let hex = json.get(p + 2..p + 6)?;
+            (b.get(p) == Some(&b'\\') && b.get(p + 1) == Some(&b'u'))
+                .then(|| u32::from_str_radix(hex, 16).ok())
+                .flatten()
+                .filter(|u| (0xD800..=0xDFFF).contains(u))
+        };
+        let end = at.min(b.len());
+        let p = (end.saturating_sub(12)..end)
+            .rev()
+            .find(|&p| unit(p).is_some())?;
+        // "\\ud800\\ud801": the unpaired one is the first of two leading surrogates.
+        match p.checked_sub(6).and_then(unit) {
+            Some(first) if first < 0xDC00 => Some(first),
+            _ => unit(p),
+        }
+    }
+
+    /// `NaN`, `Infinity` or `-Infinity` written as a bare word around `at`.
+    fn non_finite_at(json: &str, at: usize) -> Option<&'static str> {
+        let b = json.as_bytes();
+        let mut start = at.min(b.len());
+        while start > 0 && (b[start - 1].is_ascii_alphabetic() || b[start - 1] == b'-') {
+            start -= 1;
+        }
+        let from = json.get(start..)?;
+        NON_FINITE.into_iter().find(|n| from.starts_with(n))
     }
 
     /// Where the input has lists of objects; everywhere else an array may not stand for an object.
@@ -153,19 +339,71 @@ mod tree {
         Ok(())
     }
 
-    /// Builds a [`Value`] like serde_json's own, refusing duplicate keys.
+    /// What a value is in the input's shape, as far as nesting goes.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Role {
+        /// The whole input: an object.
+        Root,
+        /// The value of a key in `OBJECTS`: an object.
+        Object,
+        /// The value of a key in `LISTS`: an array.
+        List,
+        /// An element of a list: an object.
+        Item,
+        /// Anything else: no input of ours has an array or object there.
+        Scalar,
+    }
+
+    /// Builds a [`Value`] like serde_json's own, refusing duplicate keys and deep nesting.
     struct Node {
         path: String,
+        role: Role,
+        /// Arrays and objects around this value.
+        depth: usize,
+        /// Path of the outermost array or object around this value where none belongs.
+        outer: Option<String>,
+    }
+
+    impl Node {
+        fn child(&self, path: String, role: Role, container_is_expected: bool) -> Node {
+            let outer = match &self.outer {
+                Some(o) => Some(o.clone()),
+                None if !container_is_expected => Some(self.path.clone()),
+                None => None,
+            };
+            Node {
+                path,
+                role,
+                depth: self.depth + 1,
+                outer,
+            }
+        }
+
+        fn too_deep<E: de::Error>(&self) -> Option<E> {
+            (self.depth + 1 > MAX_DEPTH).then(|| {
+                located(
+                    self.outer.as_deref().unwrap_or(&self.path),
+                    format_args!("nested deeper than {MAX_DEPTH} levels"),
+                )
+            })
+        }
     }
 
     impl<'de> DeserializeSeed<'de> for Node {
         type Value = Value;
         fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-            d.deserialize_any(self)
+            d.deserialize_any(&self).map_err(|e| {
+                let msg = e.to_string();
+                if msg.starts_with(AT) || msg.starts_with(SYNTAX) {
+                    e
+                } else {
+                    de::Error::custom(format_args!("{SYNTAX}{}{SYNTAX}{msg}", self.path))
+                }
+            })
         }
     }
 
-    impl<'de> Visitor<'de> for Node {
+    impl<'de> Visitor<'de> for &Node {
         type Value = Value;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -183,11 +421,13 @@ mod tree {
         fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
             Ok(Value::from(v))
         }
-        fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+            if let Some(name) = v.strip_prefix(NOT_A_JSON_NUMBER) {
+                if NON_FINITE.contains(&name) {
+                    return Err(located(&self.path, non_finite_message(name)));
+                }
+            }
             Ok(Value::String(v.to_owned()))
-        }
-        fn visit_string<E>(self, v: String) -> Result<Value, E> {
-            Ok(Value::String(v))
         }
         fn visit_unit<E>(self) -> Result<Value, E> {
             Ok(Value::Null)
@@ -196,15 +436,26 @@ mod tree {
             Ok(Value::Null)
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            if let Some(e) = self.too_deep() {
+                return Err(e);
+            }
+            let expected = self.role == Role::List;
+            let role = if expected { Role::Item } else { Role::Scalar };
             let mut items = Vec::new();
-            while let Some(item) = seq.next_element_seed(Node {
-                path: format!("{}[{}]", self.path, items.len()),
-            })? {
+            while let Some(item) = seq.next_element_seed(self.child(
+                format!("{}[{}]", self.path, items.len()),
+                role,
+                expected,
+            ))? {
                 items.push(item);
             }
             Ok(Value::Array(items))
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            if let Some(e) = self.too_deep() {
+                return Err(e);
+            }
+            let expected = matches!(self.role, Role::Root | Role::Object | Role::Item);
             let mut out = Map::new();
             while let Some(key) = map.next_key::<String>()? {
                 let path = if self.path.is_empty() {
@@ -213,9 +464,16 @@ mod tree {
                     format!("{}.{key}", self.path)
                 };
                 if out.contains_key(&key) {
-                    return Err(de::Error::custom(format_args!("{DUPLICATE}{path}")));
+                    return Err(located(&path, "is given twice"));
                 }
-                let value = map.next_value_seed(Node { path })?;
+                let role = if LISTS.contains(&key.as_str()) {
+                    Role::List
+                } else if OBJECTS.contains(&key.as_str()) {
+                    Role::Object
+                } else {
+                    Role::Scalar
+                };
+                let value = map.next_value_seed(self.child(path, role, expected))?;
                 out.insert(key, value);
             }
             Ok(Value::Object(out))

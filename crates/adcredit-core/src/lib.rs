@@ -38,12 +38,13 @@ pub use check::{
     EXPIRY_WARNING_DAYS, SMALL_LEFTOVER_DIVISOR,
 };
 pub use date::{Date, DateParseError};
-pub use error::{from_json, Error};
+pub use error::{escape_controls, from_json, Error, MAX_DEPTH, NOT_A_JSON_NUMBER};
 pub use money::{Money, MoneyParseError, MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS};
 pub use moves::{can_move, Fund, MoveQuestion, Verdict};
 pub use rules::{RuleId, Severity};
 pub use scenario::{
-    Account, AdCredit, Allocation, BusinessCenter, Currency, Role, Scenario, Status,
+    normalize_id, Account, AdCredit, Allocation, BusinessCenter, Currency, Role, Scenario, Status,
+    TRANSFER_DECIMALS,
 };
 
 /// Parse and validate a scenario from JSON text (CONTRACT §2).

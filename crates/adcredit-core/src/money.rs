@@ -1,9 +1,16 @@
 //! Exact money: a newtype over [`Decimal`] that is parsed from and written as decimal strings.
 //!
 //! Amounts never pass through a float. Parsing accepts only plain decimal notation
-//! (`"150"`, `"150.5"`, `"-0.25"`), bounded to 15 integer digits and 12 decimals so that no
-//! sum a scenario can produce overflows; arithmetic is checked anyway and reports overflow as an
-//! error instead of panicking.
+//! (`"150"`, `"150.5"`, `"-0.25"`), bounded to 15 integer digits and 12 decimals. Arithmetic is
+//! exact or an error: `rust_decimal` holds 28 significant digits and, when a result needs more,
+//! its own `checked_add` silently drops decimals; [`Money::checked_add`] and its siblings add
+//! the integer mantissas at the larger scale instead and return [`Error::Overflow`] when the
+//! exact result does not fit, never a rounded amount.
+//!
+//! An amount also carries how many decimals it is *shown* with (two unless said otherwise):
+//! [`Money::shown_with`] sets it from the currency, so that a report in JPY writes `"50000"`
+//! and one in USD `"50000.00"`. It is presentation only: equality, order and hashing look at
+//! the value alone.
 
 use std::fmt;
 use std::str::FromStr;
@@ -28,9 +35,48 @@ pub const MAX_FRACTION_DIGITS: usize = 12;
 /// assert_eq!(a.checked_add(b).unwrap().to_string(), "200.00");
 /// assert!("12,50".parse::<Money>().is_err());
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(as = "String"))]
-pub struct Money(Decimal);
+pub struct Money {
+    value: Decimal,
+    /// Fewest decimals the amount is written with (more only when it has significant ones).
+    shown: u8,
+}
+
+/// Decimals an amount is shown with when its currency is not known.
+const DEFAULT_SHOWN: u8 = 2;
+
+impl PartialEq for Money {
+    fn eq(&self, other: &Money) -> bool {
+        self.value == other.value
+    }
+}
+
+impl Eq for Money {}
+
+impl PartialOrd for Money {
+    fn partial_cmp(&self, other: &Money) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Money {
+    fn cmp(&self, other: &Money) -> std::cmp::Ordering {
+        self.value.cmp(&other.value)
+    }
+}
+
+impl std::hash::Hash for Money {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.value.hash(h);
+    }
+}
+
+impl Default for Money {
+    fn default() -> Money {
+        Money::ZERO
+    }
+}
 
 /// Why a string is not a [`Money`] amount.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,68 +100,120 @@ impl fmt::Display for MoneyParseError {
 }
 
 impl Money {
-    /// Zero, with two decimals.
-    pub const ZERO: Money = Money(Decimal::ZERO);
+    /// Zero, shown with two decimals.
+    pub const ZERO: Money = Money {
+        value: Decimal::ZERO,
+        shown: DEFAULT_SHOWN,
+    };
+
+    fn new(value: Decimal) -> Money {
+        Money {
+            value,
+            shown: DEFAULT_SHOWN,
+        }
+    }
 
     /// The underlying decimal.
     pub fn decimal(self) -> Decimal {
-        self.0
+        self.value
     }
 
     /// How many decimal places the amount was written with (`"10.50"` → 2, `"10"` → 0).
     pub fn scale(self) -> u32 {
-        self.0.scale()
+        self.value.scale()
+    }
+
+    /// The same amount, shown with at least `places` decimals (a currency's, see
+    /// `Currency::decimals`); significant decimals beyond them are never hidden.
+    ///
+    /// ```
+    /// use adcredit_core::Money;
+    /// let yen = Money::parse("50000").unwrap().shown_with(0);
+    /// assert_eq!(yen.to_string(), "50000");
+    /// assert_eq!(Money::parse("50000").unwrap().to_string(), "50000.00");
+    /// assert_eq!(Money::parse("0.5").unwrap().shown_with(0).to_string(), "0.5");
+    /// ```
+    pub fn shown_with(self, places: u32) -> Money {
+        Money {
+            value: self.value,
+            shown: u8::try_from(places).unwrap_or(u8::MAX),
+        }
     }
 
     /// Whether the amount is strictly greater than zero.
     pub fn is_positive(self) -> bool {
-        self.0 > Decimal::ZERO
+        self.value > Decimal::ZERO
     }
 
     /// Whether the amount is strictly below zero (negative zero is zero).
     pub fn is_negative(self) -> bool {
-        self.0 < Decimal::ZERO
+        self.value < Decimal::ZERO
     }
 
     /// Whether the amount is zero.
     pub fn is_zero(self) -> bool {
-        self.0.is_zero()
+        self.value.is_zero()
     }
 
     /// Whether the amount has more significant decimals than `places`
     /// (`"10.500"` has one significant decimal: trailing zeros do not count).
     pub fn has_more_decimals_than(self, places: u32) -> bool {
-        self.0.normalize().scale() > places
+        self.value.normalize().scale() > places
     }
 
-    /// `self + other`, or an overflow error naming `what` was being added up.
+    /// `self + other` exactly, or an overflow error (its path is filled in by the caller,
+    /// see [`Error::at`]).
+    ///
+    /// ```
+    /// use adcredit_core::Money;
+    /// let big = Money::parse("999999999999999.999999999999").unwrap();
+    /// let mut sum = big;
+    /// let mut failed = false;
+    /// for _ in 0..80 {
+    ///     match sum.checked_add(Money::parse("999999999999999.99").unwrap()) {
+    ///         Ok(s) => sum = s,
+    ///         Err(_) => { failed = true; break }
+    ///     }
+    /// }
+    /// // 29 significant digits do not fit: an error, never a rounded sum.
+    /// assert!(failed);
+    /// ```
     pub fn checked_add(self, other: Money) -> Result<Money, Error> {
-        self.0
-            .checked_add(other.0)
-            .map(Money)
-            .ok_or_else(|| Error::Overflow {
-                what: "a sum of amounts".into(),
-            })
+        self.exact(
+            exact_sum(self.value, other.value, false),
+            "a sum of amounts",
+        )
     }
 
-    /// `self - other`, or an overflow error.
+    /// `self - other` exactly, or an overflow error.
     pub fn checked_sub(self, other: Money) -> Result<Money, Error> {
-        self.0
-            .checked_sub(other.0)
-            .map(Money)
-            .ok_or_else(|| Error::Overflow {
-                what: "a difference of amounts".into(),
-            })
+        self.exact(
+            exact_sum(self.value, other.value, true),
+            "a difference of amounts",
+        )
     }
 
-    /// `self * n` for a whole number `n`, or an overflow error.
+    /// `self * n` for a whole number `n` exactly, or an overflow error.
     pub fn checked_mul_int(self, n: u32) -> Result<Money, Error> {
-        self.0
-            .checked_mul(Decimal::from(n))
-            .map(Money)
-            .ok_or_else(|| Error::Overflow {
-                what: "a multiple of an amount".into(),
-            })
+        let product = self
+            .value
+            .mantissa()
+            .checked_mul(i128::from(n))
+            .and_then(|m| Decimal::try_from_i128_with_scale(m, self.value.scale()).ok());
+        self.exact(product, "a multiple of an amount")
+    }
+
+    fn exact(self, result: Option<Decimal>, what: &str) -> Result<Money, Error> {
+        match result {
+            Some(value) => Ok(Money {
+                value,
+                shown: self.shown,
+            }),
+            None => Err(Error::Overflow {
+                path: String::new(),
+                what: what.to_owned(),
+            }),
+        }
     }
 
     /// The larger of `self - other` and zero.
@@ -144,25 +242,43 @@ impl Money {
             // Negative zero is zero; keep the scale the amount was written with.
             d.set_sign_positive(true);
         }
-        Ok(Money(d))
+        Ok(Money::new(d))
     }
 
-    /// The amount as written for people and JSON: at least two decimals, more only when the
-    /// amount has significant ones (`"10"` → `"10.00"`, `"10.500"` → `"10.50"`, `"10.005"` →
-    /// `"10.005"`).
+    /// The amount as written for people and JSON: at least its shown decimals (two unless
+    /// [`Money::shown_with`] said otherwise), more only when the amount has significant ones
+    /// (`"10"` → `"10.00"`, `"10.500"` → `"10.50"`, `"10.005"` → `"10.005"`).
     fn render(self) -> String {
-        self.with_decimals(2)
+        self.with_decimals(u32::from(self.shown))
     }
 
     /// The amount with at least `places` decimals and no insignificant zeros beyond them: for
     /// messages in a currency with other minor units (`with_decimals(0)` of 20000.00 is `20000`).
     pub fn with_decimals(self, places: u32) -> String {
-        let mut d = self.0.normalize();
+        let mut d = self.value.normalize();
         if d.scale() < places {
             d.rescale(places);
         }
         d.to_string()
     }
+}
+
+/// `a + b` (or `a - b`) computed on the integer mantissas at the larger scale, so the result
+/// is exact or `None`: rust_decimal's own `checked_add` would drop decimals, rounding, when
+/// the exact sum needs more than its 96-bit mantissa.
+fn exact_sum(a: Decimal, b: Decimal, subtract: bool) -> Option<Decimal> {
+    let scale = a.scale().max(b.scale());
+    let lift = |d: Decimal| {
+        d.mantissa()
+            .checked_mul(10i128.checked_pow(scale - d.scale())?)
+    };
+    let (x, y) = (lift(a)?, lift(b)?);
+    let sum = if subtract {
+        x.checked_sub(y)?
+    } else {
+        x.checked_add(y)?
+    };
+    Decimal::try_from_i128_with_scale(sum, scale).ok()
 }
 
 impl FromStr for Money {

@@ -7,8 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::borrow::Cow;
+
 use crate::policy::{self, Act, Refusal};
-use crate::{Account, Error, Money, RuleId, Scenario};
+use crate::scenario::is_bc;
+use crate::{normalize_id, Account, Error, Money, RuleId, Scenario};
 
 /// The kind of funds a move question is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -54,12 +57,18 @@ impl Fund {
 pub struct MoveQuestion {
     /// Which kind of funds.
     pub fund: Fund,
-    /// `"bc"` for the Business Center, or an account id.
+    /// `"bc"` for the Business Center, or an account id (normalised when read).
+    #[serde(deserialize_with = "crate::scenario::id")]
     pub from: String,
-    /// `"bc"` for the Business Center, or an account id.
+    /// `"bc"` for the Business Center, or an account id (normalised when read).
+    #[serde(deserialize_with = "crate::scenario::id")]
     pub to: String,
-    /// How much, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// How much, if known (`""` is not known).
+    #[serde(
+        default,
+        deserialize_with = "crate::scenario::blank::optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub amount: Option<Money>,
     /// The setup to judge against; without it the verdict comes from the rules alone.
@@ -100,7 +109,7 @@ enum End<'a> {
 }
 
 fn end(s: &str) -> End<'_> {
-    if s.eq_ignore_ascii_case("bc") {
+    if is_bc(s) {
         End::Bc
     } else {
         End::Account(s)
@@ -120,12 +129,22 @@ pub fn can_move(q: &MoveQuestion) -> Result<Verdict, Error> {
     if let Some(s) = &q.scenario {
         s.validate_at("scenario.")?;
     }
+    // Ids are compared normalised (`"bc "` and `"ｂｃ"` are the Business Center).
+    let q = match (normalize_id(&q.from), normalize_id(&q.to)) {
+        (Cow::Borrowed(_), Cow::Borrowed(_)) => Cow::Borrowed(q),
+        (from, to) => Cow::Owned(MoveQuestion {
+            from: from.into_owned(),
+            to: to.into_owned(),
+            ..q.clone()
+        }),
+    };
+    let q = q.as_ref();
     for (field, v) in [("from", &q.from), ("to", &q.to)] {
         if v.trim().is_empty() {
             return Err(Error::input(field, "is empty; use \"bc\" or an account id"));
         }
     }
-    if q.from == q.to || (q.from.eq_ignore_ascii_case("bc") && q.to.eq_ignore_ascii_case("bc")) {
+    if q.from == q.to || (is_bc(&q.from) && is_bc(&q.to)) {
         return Err(Error::input(
             "to",
             format!(
@@ -143,7 +162,10 @@ pub fn can_move(q: &MoveQuestion) -> Result<Verdict, Error> {
         fund: q.fund,
         from: q.from.clone(),
         to: q.to.clone(),
-        amount: q.amount,
+        amount: q.amount.map(|m| match &q.scenario {
+            Some(s) => s.business_center.currency.amount(m),
+            None => m,
+        }),
     })
 }
 

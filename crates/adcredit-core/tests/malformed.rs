@@ -102,3 +102,84 @@ fn negative_zero_is_accepted_as_zero() {
         .unwrap();
     assert_eq!(can_move(&q).unwrap().rule.as_str(), "invalid-amount");
 }
+
+/// A scenario whose one account already holds `balance` and receives `lines` allocations of
+/// 999999999999999.99, each from its own credit of that amount.
+fn huge_sums(balance: &str, lines: usize) -> String {
+    let credits: Vec<String> = (0..lines)
+        .map(|i| format!(r#"{{"id": "c{i}", "amount": "999999999999999.99"}}"#))
+        .collect();
+    let allocations: Vec<String> = (0..lines)
+        .map(|i| {
+            format!(r#"{{"credit": "c{i}", "account": "us", "amount": "999999999999999.99"}}"#)
+        })
+        .collect();
+    format!(
+        r#"{{"today": "2026-11-24", "actor_role": "admin",
+        "business_center": {{"entity": "Acme", "currency": "USD", "ad_credits": [{}]}},
+        "accounts": [{{"id": "us", "entity": "Acme", "currency": "USD", "status": "active",
+          "ad_credit_balance": "{balance}"}}],
+        "allocations": [{}]}}"#,
+        credits.join(","),
+        allocations.join(",")
+    )
+}
+
+/// Sums are exact or an error naming the path: never a silently rounded amount.
+#[test]
+fn sums_are_exact_or_an_overflow_error_at_their_path() {
+    // 10 lines: 28 significant digits, exact.
+    let r =
+        check(&parse_scenario(&huge_sums("999999999999999.999999999999", 10)).unwrap()).unwrap();
+    assert_eq!(
+        r.after.accounts[0].ad_credit_balance.to_string(),
+        "10999999999999999.899999999999"
+    );
+    // 80 lines: the exact balance needs 29 digits; rust_decimal alone gave "80999999999999999.20".
+    let e = check(&parse_scenario(&huge_sums("999999999999999.999999999999", 80)).unwrap())
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "accounts[0].ad_credit_balance: a sum of amounts is too large to compute exactly"
+    );
+    assert_eq!(e.path(), "accounts[0].ad_credit_balance");
+    assert!(!e.is_input());
+    // The same lines onto a balance with cents only: exact.
+    let r = check(&parse_scenario(&huge_sums("999999999999999.99", 80)).unwrap()).unwrap();
+    assert_eq!(
+        r.after.accounts[0].ad_credit_balance.to_string(),
+        "80999999999999999.19"
+    );
+}
+
+/// A UTF-8 byte order mark at the start of a file or stdin is skipped, not "expected value".
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let text = format!("\u{feff}{}", huge_sums("0.00", 1));
+    let s = parse_scenario(&text).unwrap();
+    assert_eq!(s.accounts[0].id, "us");
+    // Only at the start: inside the JSON it is not white space.
+    let e = parse_scenario(&text.replacen("{", "{\u{feff}", 1)).unwrap_err();
+    assert!(e.to_string().starts_with("not valid JSON"), "{e}");
+}
+
+/// The JSON path travels as a field of the error, not only inside its message.
+#[test]
+fn input_errors_carry_their_path_as_data() {
+    for (input, path, message) in [
+        (
+            r#"{"fund": "cash", "from": "bc", "to": "us", "amount": "1,5"}"#,
+            "amount",
+            "\"1,5\" is not a decimal amount",
+        ),
+        (
+            r#"{"fund": "cash", "from": "bc", "to": "us", "amount": NaN}"#,
+            "amount",
+            "NaN is not a number JSON allows (amounts are decimal strings such as \"12.50\")",
+        ),
+        ("[1]", "", "expected a move question object, found an array"),
+    ] {
+        let e = parse_move_question(input).unwrap_err();
+        assert_eq!((e.path(), e.message().as_str()), (path, message), "{input}");
+    }
+}

@@ -331,10 +331,15 @@ fn check_keeps_its_invariants() {
     });
 }
 
+/// A scenario survives a JSON round trip, except that a blank name reads back as no name
+/// (an optional field given as `""` is not given).
 #[test]
 fn scenarios_round_trip_through_json() {
-    run("scenarios_round_trip_through_json", scenario(), |s| {
+    run("scenarios_round_trip_through_json", scenario(), |mut s| {
         let json = serde_json::to_string(&s).unwrap();
+        for a in &mut s.accounts {
+            a.name = a.name.take().filter(|n| !n.trim().is_empty());
+        }
         prop_assert_eq!(&parse_scenario(&json).unwrap(), &s);
         let pretty = serde_json::to_string_pretty(&s).unwrap();
         prop_assert_eq!(parse_scenario(&pretty).unwrap(), s);
@@ -473,4 +478,242 @@ fn damaged_json_is_refused_not_a_panic() {
             Ok(())
         },
     );
+}
+
+/// An id as a hurried or hostile writer may give it: padded with white space, invisible
+/// characters slipped in, some letters full-width.
+fn decorated(id: &'static str) -> impl Strategy<Value = String> {
+    let pad = prop::sample::select(vec!["", " ", "\u{a0}", "\u{3000}", "\t", "\u{feff}"]);
+    let invisible = prop::sample::select(vec![
+        "", "\u{200b}", "\u{200c}", "\u{200d}", "\u{2060}", "\u{ad}", "\u{feff}", "\u{202e}",
+    ]);
+    (
+        pad.clone(),
+        pad,
+        prop::collection::vec((any::<bool>(), invisible), id.chars().count()),
+    )
+        .prop_map(move |(before, after, marks)| {
+            let mut out = before.to_owned();
+            for (c, (wide, mark)) in id.chars().zip(marks) {
+                out.push_str(mark);
+                // Full-width forms of ASCII letters are U+FF21.. (A) and U+FF41.. (a).
+                let w = if wide && c.is_ascii_alphabetic() {
+                    char::from_u32(u32::from(c) - 0x21 + 0xFF01).unwrap_or(c)
+                } else {
+                    c
+                };
+                out.push(w);
+            }
+            out.push_str(after);
+            out
+        })
+}
+
+/// Id variants normalise to the same id everywhere: `bc` in any disguise is refused as an
+/// account id; any other id written two ways still matches between account and allocation,
+/// and the report shows it normalised.
+#[test]
+fn ids_are_normalised_the_same_everywhere() {
+    let ids = prop::sample::select(vec!["bc", "BC", "us", "de-shop", "q4", "Bc"]);
+    let variants = ids.prop_flat_map(|id| (Just(id), decorated(id), decorated(id)));
+    run(
+        "ids_are_normalised_the_same_everywhere",
+        variants,
+        |(id, as_account, in_line)| {
+            let normalised = adcredit_core::normalize_id(&as_account);
+            prop_assert_eq!(normalised.as_ref(), id);
+            let json = serde_json::json!({
+            "today": "2026-11-24", "actor_role": "admin",
+            "business_center": { "entity": "Acme", "currency": "USD",
+                "ad_credits": [{ "id": "promo", "amount": "100.00" }] },
+            "accounts": [{ "id": as_account, "entity": "Acme", "currency": "USD", "status": "active" }],
+            "allocations": [{ "credit": "promo", "account": in_line, "amount": "10.00" }]
+        })
+        .to_string();
+            match parse_scenario(&json) {
+                Err(e) => {
+                    prop_assert!(id.eq_ignore_ascii_case("bc"), "{id:?} refused: {e}");
+                    prop_assert_eq!(e.path(), "accounts[0].id");
+                    prop_assert!(e.message().contains("reserved"), "{}", e);
+                }
+                Ok(s) => {
+                    prop_assert!(!id.eq_ignore_ascii_case("bc"), "{as_account:?} accepted");
+                    let r = check(&s).unwrap();
+                    prop_assert!(r.valid, "{:?}", r.findings);
+                    prop_assert_eq!(r.steps[0].account.as_str(), id);
+                    prop_assert_eq!(r.after.accounts[0].id.as_str(), id);
+                }
+            }
+            Ok(())
+        },
+    );
+}
+
+/// `m` as an integer number of 10⁻¹² units (every amount has at most 12 decimals).
+fn pico(m: Money) -> i128 {
+    let d = m.decimal();
+    d.mantissa() * 10i128.pow(12 - d.scale())
+}
+
+/// Amounts near the limits (15 integer digits, up to 12 decimals), summed by up to 100 lines
+/// into one account: the after-state is the exact sum, or an overflow error at a path, and an
+/// error only when the exact value cannot fit in rust_decimal's 96-bit mantissa.
+#[test]
+fn sums_near_the_limits_are_exact_or_an_error() {
+    let big = (
+        900_000_000_000_000u64..1_000_000_000_000_000,
+        0u64..1_000_000_000_000,
+        0u32..=12,
+    )
+        .prop_map(|(i, f, places)| {
+            let frac = format!("{f:012}");
+            let s = if places == 0 {
+                i.to_string()
+            } else {
+                format!("{i}.{}", &frac[..places as usize])
+            };
+            Money::parse(&s).unwrap()
+        });
+    let case = (big.clone(), prop::collection::vec(big, 1..100));
+    run(
+        "sums_near_the_limits_are_exact_or_an_error",
+        case,
+        |(balance, lines)| {
+            let credits: Vec<AdCredit> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, m)| AdCredit {
+                    id: format!("c{i}"),
+                    amount: *m,
+                    expires: None,
+                })
+                .collect();
+            let allocations: Vec<Allocation> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, m)| Allocation {
+                    credit: format!("c{i}"),
+                    account: "us".into(),
+                    amount: *m,
+                })
+                .collect();
+            let s = Scenario {
+                today: Date::parse("2026-11-24").unwrap(),
+                actor_role: Role::Admin,
+                business_center: BusinessCenter {
+                    entity: "Acme".into(),
+                    currency: Currency::parse("USD").unwrap(),
+                    ad_credits: credits,
+                    cash_balance: Money::ZERO,
+                    credit_line: Money::ZERO,
+                },
+                accounts: vec![Account {
+                    id: "us".into(),
+                    name: None,
+                    entity: "Acme".into(),
+                    currency: Currency::parse("USD").unwrap(),
+                    status: Status::Active,
+                    in_payment_portfolio: false,
+                    ad_credit_balance: balance,
+                    cash_balance: Money::ZERO,
+                    planned_spend: None,
+                }],
+                allocations,
+            };
+            // Lines with more than 2 decimals are invalid-amount and not applied.
+            let applied: i128 = lines
+                .iter()
+                .filter(|m| !m.has_more_decimals_than(2))
+                .map(|m| pico(*m))
+                .sum();
+            let exact = pico(balance) + applied;
+            match check(&s) {
+                Ok(r) => {
+                    prop_assert_eq!(pico(r.after.accounts[0].ad_credit_balance), exact);
+                    for c in &r.after.business_center.ad_credits {
+                        prop_assert_eq!(pico(c.remaining) + pico(c.allocated), pico(c.amount));
+                    }
+                }
+                Err(e) => {
+                    prop_assert!(!e.is_input(), "{}", e);
+                    prop_assert_eq!(e.path(), "accounts[0].ad_credit_balance");
+                    prop_assert!(exact >= 1i128 << 96, "{e} although {exact} fits");
+                }
+            }
+            Ok(())
+        },
+    );
+}
+
+/// Arrays and objects nested to any depth at any field: refused with the field's path when
+/// deeper than `MAX_DEPTH`, never a panic or serde's "recursion limit exceeded".
+#[test]
+fn deep_nesting_names_its_path() {
+    let fields = prop::sample::select(vec![
+        ("today", "today"),
+        ("name", "accounts[0].name"),
+        ("planned_spend", "accounts[0].planned_spend"),
+    ]);
+    let case = (fields, 1usize..300, any::<bool>());
+    run(
+        "deep_nesting_names_its_path",
+        case,
+        |((field, path), depth, arrays)| {
+            let (open, close) = if arrays { ("[", "]") } else { ("{\"a\":", "}") };
+            let value = format!("{}1{}", open.repeat(depth), close.repeat(depth));
+            let mut account = serde_json::json!({ "id": "us", "entity": "Acme", "currency": "USD",
+            "status": "active", "name": "X", "planned_spend": "1.00" });
+            let mut root = serde_json::json!({ "today": "2026-11-24", "actor_role": "admin",
+            "business_center": { "entity": "Acme", "currency": "USD" }, "accounts": [] });
+            let marker = "\u{1}here\u{1}";
+            if field == "today" {
+                root["today"] = marker.into();
+            } else {
+                account[field] = marker.into();
+            }
+            root["accounts"] = serde_json::json!([account]);
+            let json = root
+                .to_string()
+                .replace(&serde_json::to_string(marker).unwrap(), &value);
+            let e = std::panic::catch_unwind(|| parse_scenario(&json))
+                .map_err(|_| TestCaseError::fail(format!("panic at depth {depth}")))?
+                .unwrap_err();
+            prop_assert_eq!(e.path(), path);
+            // The field sits inside this many arrays and objects.
+            let around = if field == "today" { 1 } else { 3 };
+            let too_deep = e.message().contains("nested deeper than");
+            prop_assert_eq!(too_deep, around + depth > adcredit_core::MAX_DEPTH, "{}", e);
+            Ok(())
+        },
+    );
+}
+
+/// Any text as an id: normalising twice changes nothing, and leaves no padding and no
+/// invisible character; what the CLI prints of it (`escape_controls`) has no raw control.
+#[test]
+fn id_normalisation_is_idempotent() {
+    let text = prop::collection::vec(
+        prop_oneof![
+            any::<char>(),
+            prop::sample::select(vec![
+                ' ', '\u{a0}', '\u{3000}', '\u{200b}', '\u{ad}', '\u{feff}', '\u{301}', 'ｂ', 'ﬁ',
+                '\u{1b}', '\u{202e}', '\r',
+            ]),
+        ],
+        0..12,
+    )
+    .prop_map(|cs| cs.into_iter().collect::<String>());
+    run("id_normalisation_is_idempotent", text, |s| {
+        let once = adcredit_core::normalize_id(&s).into_owned();
+        let twice = adcredit_core::normalize_id(&once).into_owned();
+        prop_assert_eq!(&twice, &once);
+        prop_assert_eq!(once.trim(), once.as_str());
+        let invisible = ['\u{200b}', '\u{ad}', '\u{feff}', '\u{202e}'];
+        let raw_control = adcredit_core::escape_controls(&s)
+            .chars()
+            .any(char::is_control);
+        prop_assert!(!once.contains(invisible), "{:?}", once);
+        prop_assert!(!raw_control, "{:?}", s);
+        Ok(())
+    });
 }

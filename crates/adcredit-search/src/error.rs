@@ -43,4 +43,8 @@ pub enum Error {
     /// [`Searcher::missing_shards`](crate::Searcher::missing_shards).
     #[error("{0} shard(s) must be added before this query can be answered")]
     MissingShards(usize),
+    /// A result count outside 1 to [`MAX_LIMIT`](crate::MAX_LIMIT), or not an integer; see
+    /// [`check_limit`](crate::check_limit).
+    #[error("limit: must be an integer from 1 to {}", crate::MAX_LIMIT)]
+    Limit,
 }

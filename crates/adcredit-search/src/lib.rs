@@ -109,6 +109,6 @@ pub use bundle::{
 };
 pub use error::Error;
 pub use searcher::{
-    Hit, ScoredDoc, SearchOptions, Searcher, FAQ_PREFERENCE, FUZZY_FACTOR_1, FUZZY_FACTOR_2,
-    MAX_EXPANSIONS, MAX_FUZZY_WORDS, MAX_LIMIT, PREFIX_FACTOR,
+    check_limit, Hit, ScoredDoc, SearchOptions, Searcher, FAQ_PREFERENCE, FUZZY_FACTOR_1,
+    FUZZY_FACTOR_2, MAX_EXPANSIONS, MAX_FUZZY_WORDS, MAX_LIMIT, PREFIX_FACTOR,
 };

@@ -25,8 +25,28 @@ pub const MAX_EXPANSIONS: usize = 8;
 /// Most query words looked up with typo tolerance (the first ones absent from the dictionary);
 /// keeps a long garbled query as fast as a short one.
 pub const MAX_FUZZY_WORDS: usize = 6;
-/// Most results one search returns.
-pub const MAX_LIMIT: usize = 100;
+/// Most results one search returns: the one limit of the CLI (`ask --limit`), the browser
+/// (`search(q, { limit })`, `ask`) and the assistant, checked by [`check_limit`].
+pub const MAX_LIMIT: usize = 50;
+
+/// The one check of a result count, wherever it comes from (a JS number, a command-line
+/// argument): an integer from 1 to [`MAX_LIMIT`], or [`Error::Limit`]. Zero, negatives,
+/// fractions, `NaN`, infinities and huge numbers are refused, never clamped.
+///
+/// ```
+/// use adcredit_search::check_limit;
+/// assert_eq!(check_limit(5.0), Ok(5));
+/// for bad in [0.0, -1.0, 2.5, 1e9, f64::NAN, f64::INFINITY] {
+///     assert_eq!(check_limit(bad).unwrap_err().to_string(), "limit: must be an integer from 1 to 50");
+/// }
+/// ```
+pub fn check_limit(n: f64) -> Result<usize, Error> {
+    if n.fract() == 0.0 && (1.0..=MAX_LIMIT as f64).contains(&n) {
+        Ok(n as usize)
+    } else {
+        Err(Error::Limit)
+    }
+}
 
 /// How [`Searcher::search`] treats the query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

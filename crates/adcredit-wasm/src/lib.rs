@@ -39,12 +39,22 @@ mod code {
     pub const INTERNAL: &str = "internal";
 }
 
-/// The one error helper: a JS `Error` with `code` set.
-fn js_error(code: &str, message: &str) -> JsValue {
+/// The one error helper: a JS `Error` with `code` set, and `path` (the JSON path of the
+/// value at fault, `""` for the whole input) when the error has one, so that callers mark
+/// the field from data instead of parsing the message.
+fn js_error_at(code: &str, message: &str, path: Option<&str>) -> JsValue {
     let e = js_sys::Error::new(message);
     // Setting a property on a fresh Error cannot fail.
     let _ = js_sys::Reflect::set(&e, &JsValue::from_str("code"), &JsValue::from_str(code));
+    if let Some(path) = path {
+        let _ = js_sys::Reflect::set(&e, &JsValue::from_str("path"), &JsValue::from_str(path));
+    }
     e.into()
+}
+
+/// [`js_error_at`] without a path.
+fn js_error(code: &str, message: &str) -> JsValue {
+    js_error_at(code, message, None)
 }
 
 fn encode<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
@@ -71,7 +81,7 @@ mod search {
     use adcredit_search::{Searcher, ShardKey};
     use wasm_bindgen::prelude::*;
 
-    use super::{code, encode, js_error};
+    use super::{code, encode, js_error, js_error_at};
 
     thread_local! {
         static SEARCHER: RefCell<Option<Searcher>> = const { RefCell::new(None) };
@@ -81,7 +91,7 @@ mod search {
     #[derive(Default)]
     #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SearchOptionsInput"))]
     pub(crate) struct Options {
-        /// How many results (1–50; default 10 for `search`, 5 for `ask`).
+        /// How many results (an integer from 1 to 50; default 10 for `search`, 5 for `ask`).
         #[cfg_attr(test, ts(optional = nullable))]
         limit: Option<usize>,
     }
@@ -114,14 +124,11 @@ mod search {
         if limit.is_undefined() || limit.is_null() {
             return Ok(Options::default());
         }
-        match limit.as_f64() {
-            Some(n) if n.fract() == 0.0 && (0.0..=1e9).contains(&n) => Ok(Options {
-                limit: Some(n as usize),
-            }),
-            _ => Err(js_error(
-                code::INPUT,
-                "options.limit: expected a whole number of results (1 to 50)",
-            )),
+        // A string or a boolean is no count either: NaN, refused like 0 or 1e9.
+        let n = limit.as_f64().unwrap_or(f64::NAN);
+        match adcredit_search::check_limit(n) {
+            Ok(n) => Ok(Options { limit: Some(n) }),
+            Err(e) => Err(js_error_at(code::INPUT, &e.to_string(), Some("limit"))),
         }
     }
 
@@ -223,8 +230,12 @@ mod search {
         let o = options(options_)?;
         let limit = o.limit.unwrap_or(default_limit.map_or(10, |n| n as usize));
         with_searcher(|s| {
-            let results = adcredit_assistant::search(s, query, limit)
-                .map_err(|e| js_error(code::INPUT, &e.to_string()))?;
+            let results = adcredit_assistant::search(s, query, limit).map_err(|e| match e {
+                adcredit_assistant::Error::Search(adcredit_search::Error::Limit) => {
+                    js_error_at(code::INPUT, &e.to_string(), Some("limit"))
+                }
+                other => js_error(code::INPUT, &other.to_string()),
+            })?;
             encode(&results)
         })
     }
@@ -289,17 +300,46 @@ mod rules {
     use serde::de::DeserializeOwned;
     use wasm_bindgen::prelude::*;
 
-    use super::{code, encode, js_error};
+    use super::{code, encode, js_error, js_error_at};
 
     fn core_error(e: adcredit_core::Error) -> JsValue {
-        js_error(
+        js_error_at(
             if e.is_input() {
                 code::INPUT
             } else {
                 code::INTERNAL
             },
             &e.to_string(),
+            Some(e.path()),
         )
+    }
+
+    /// `JSON.stringify(v)`, except that a number JSON cannot carry (`NaN`, `±Infinity`, which
+    /// `JSON.stringify` turns into `null`) is written as the core's `NOT_A_JSON_NUMBER` marker,
+    /// so that the decoder refuses it at its path instead of reading `null`.
+    fn stringify(v: &JsValue) -> Result<Option<String>, JsValue> {
+        let plain = js_sys::JSON::stringify(v)?.as_string();
+        // Without a `null` in the text there was no NaN either: skip the per-value replacer.
+        if !plain.as_deref().is_some_and(|t| t.contains("null")) {
+            return Ok(plain);
+        }
+        let replacer =
+            Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| {
+                match value.as_f64() {
+                    Some(n) if !n.is_finite() => {
+                        let name = if n.is_nan() {
+                            "NaN"
+                        } else if n > 0.0 {
+                            "Infinity"
+                        } else {
+                            "-Infinity"
+                        };
+                        JsValue::from_str(&format!("{}{name}", adcredit_core::NOT_A_JSON_NUMBER))
+                    }
+                    _ => value,
+                }
+            });
+        Ok(js_sys::JSON::stringify_with_replacer(v, replacer.as_ref())?.as_string())
     }
 
     fn decode<T: DeserializeOwned>(v: JsValue) -> Result<T, JsValue> {
@@ -309,14 +349,13 @@ mod rules {
                 "expected an object, found undefined or a function",
             ));
         }
-        let text = js_sys::JSON::stringify(&v)
+        let text = stringify(&v)
             .map_err(|_| {
                 js_error(
                     code::INPUT,
                     "the value cannot be written as JSON (a BigInt or a cycle in it)",
                 )
             })?
-            .as_string()
             .unwrap_or_default();
         adcredit_core::from_json(&text).map_err(core_error)
     }

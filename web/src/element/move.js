@@ -51,7 +51,7 @@ export function movePart(ctx) {
       ctx.emit('adcredit-verdict', v);
     } catch (e) {
       if (e.code !== 'input') return ctx.fail(e);
-      const path = errorPath(e.message);
+      const path = errorPath(e);
       const field = markField(form, path, e.message);
       // An error in the scenario itself is fixed in Simulate, where its field is marked.
       const inScenario = path.startsWith('scenario');

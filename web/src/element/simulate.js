@@ -435,7 +435,7 @@ export function simulatePart(ctx) {
         return { report: mapped, skipped };
       } catch (e) {
         if (superseded()) throw Object.assign(e, { superseded: true });
-        const at = e.path ?? errorPath(e.message);
+        const at = errorPath(e);
         const shownPath = toShown(at);
         const where = e.code === 'input' && ROWS.exec(shownPath);
         if (!where || round >= 50) {
@@ -485,7 +485,7 @@ export function simulatePart(ctx) {
   }
 
   function showInputError(e, skipped) {
-    const path = e.path ?? errorPath(e.message);
+    const path = errorPath(e);
     const errors = skipped.filter((x) => x.message);
     report = null;
     marks = { errors: [...errors, { path, message: e.message }], findings: [] };

@@ -55,10 +55,9 @@ export function findingItem(ctx, f) {
   );
 }
 
-/** The JSON path an input error names (`accounts[2].planned_spend: …` → `accounts[2].planned_spend`). */
-export function errorPath(message) {
-  const m = /^([A-Za-z_][\w]*(?:\[\d+\]|\.[A-Za-z_]\w*)*):\s/.exec(message || '');
-  return m ? m[1] : '';
+/** The JSON path of the value an input error is about, as the core gave it (`error.path`). */
+export function errorPath(error) {
+  return error && typeof error.path === 'string' ? error.path : '';
 }
 
 /**
