@@ -370,13 +370,23 @@ export type SearchResults = {
 /**
  * Knowledge-base entries, best first.
  */
-results: Array<Hit>, };
+results: Array<Hit>, 
+/**
+ * False when the knowledge base has no answer to the question: `results` are then only
+ * the closest entries (decided by the search from the words the best entry matches).
+ */
+answered: boolean, };
 
 export type Answer = { 
 /**
  * Knowledge-base entries, best first.
  */
 results: Array<Hit>, 
+/**
+ * False when the knowledge base has no answer to the question: `results` are then only
+ * the closest entries.
+ */
+answered: boolean, 
 /**
  * The verdict on the move the question describes, in the given scenario.
  */

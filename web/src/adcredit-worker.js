@@ -107,11 +107,11 @@ const ops = {
   // (mentionsMove): the others are answered by the search module alone.
   ask: async (q, s, o, tooDeep) => {
     await need(text(q), o, 5);
-    if (s === undefined || s === null || !search.mentionsMove(q, s)) return { results: search.search(q, o, 5).results };
+    const { results, answered } = search.search(q, o, 5);
+    if (s === undefined || s === null || !search.mentionsMove(q, s)) return { results, answered };
     if (tooDeep) throw Object.assign(codedError('input', tooDeep.message), { path: tooDeep.path });
     await rulesReady();
-    const move = rules.answerMove(q, s);
-    return { results: search.search(q, o, 5).results, ...move };
+    return { results, answered, ...rules.answerMove(q, s) };
   },
 };
 

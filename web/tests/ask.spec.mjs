@@ -53,6 +53,15 @@ test('a question with no answer says so and suggests questions that have one', a
   await expect(w.root.locator('[data-result-id]').first()).toBeVisible();
 });
 
+test('a question the knowledge base has nothing on says so above the closest entries', async ({ page }) => {
+  await page.goto('/');
+  await askWidget(page, 'how do I verify my domain for TikTok ads?');
+  const w = widget(page);
+  await expect(w.root.locator('[data-part="unanswered"]')).toContainText('We don’t have an answer to that yet');
+  await expect(w.root.locator('[data-result-id]').first()).toBeVisible();
+  await expect(w.root.locator('[data-part="answer"] [data-answer-id]')).toHaveCount(0);
+});
+
 test('a deep link opens that answer', async ({ page }) => {
   await page.goto('/#faq/move-after-allocation');
   await expect(widget(page).root.locator('[data-answer-id="faq/move-after-allocation"]')).toBeVisible();

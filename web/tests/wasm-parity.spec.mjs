@@ -13,14 +13,20 @@ const listJson = (dir) =>
 const scenarios = listJson(join(ROOT, 'tests', 'scenarios'));
 const moves = listJson(join(ROOT, 'tests', 'moves'));
 
-const devQuestions = (() => {
-  const file = join(ROOT, '..', 'shared', 'eval', 'dev-questions.tsv');
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() && !l.startsWith('#'))
-    .map((l) => l.split('\t')[0]);
-})();
+// The dev questions and the judged sets of tests/questions/ (in scope and out of scope): the
+// browser must rank them and judge `answered` exactly as the CLI does.
+const questionsIn = (file) =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() && !l.startsWith('#'))
+        .map((l) => l.split('\t')[0].trim())
+    : [];
+const devQuestions = [
+  ...questionsIn(join(ROOT, '..', 'shared', 'eval', 'dev-questions.tsv')),
+  ...questionsIn(join(ROOT, 'tests', 'questions', 'questions.tsv')),
+  ...questionsIn(join(ROOT, 'tests', 'questions', 'out-of-scope.tsv')),
+];
 
 /** tests/malformed/cases.tsv rows whose input is a JS value (bad JSON text cannot reach the wasm). */
 const malformed = (() => {
@@ -120,14 +126,15 @@ test.describe('wasm and native agree', () => {
     console.log(`wasm parity: ${same}/${moves.length} move fixtures give identical verdicts`);
   });
 
-  test('every dev question: search == adcredit ask --json (ids, order, scores, snippets)', async ({ page }) => {
+  test('every dev and judged question: search == adcredit ask --json (ids, order, scores, snippets, answered)', async ({ page }) => {
+    test.setTimeout(300_000);
     expect(devQuestions.length).toBeGreaterThan(0);
     const got = await inPage(page, devQuestions, 'search');
     devQuestions.forEach((q, i) => {
       const want = native(['ask', '--json', '--limit', '10', '--index', join(ROOT, 'index'), q]).json;
       expect(got[i].ok, q).toEqual(want);
     });
-    console.log(`wasm parity: ${devQuestions.length}/${devQuestions.length} dev questions give identical results`);
+    console.log(`wasm parity: ${devQuestions.length}/${devQuestions.length} dev and judged questions give identical results`);
   });
 
   test('the malformed-input table rejects in wasm with the native message, never a trap', async ({ page }) => {

@@ -19,6 +19,9 @@ pub use intent::{has_moving_verb, interpret, mentions_move, Intent};
 pub struct SearchResults {
     /// Knowledge-base entries, best first.
     pub results: Vec<Hit>,
+    /// False when the knowledge base has no answer to the question: `results` are then only
+    /// the closest entries (decided by the search from the words the best entry matches).
+    pub answered: bool,
 }
 
 /// The assistant's reply.
@@ -27,6 +30,9 @@ pub struct SearchResults {
 pub struct Answer {
     /// Knowledge-base entries, best first.
     pub results: Vec<Hit>,
+    /// False when the knowledge base has no answer to the question: `results` are then only
+    /// the closest entries.
+    pub answered: bool,
     /// The verdict on the move the question describes, or what is missing to give one.
     #[serde(flatten)]
     #[cfg_attr(feature = "ts", ts(flatten))]
@@ -66,8 +72,10 @@ pub fn search(searcher: &Searcher, query: &str, limit: usize) -> Result<SearchRe
         limit: adcredit_search::check_limit(limit as f64)?,
         ..SearchOptions::default()
     };
+    let found = searcher.find(query, &options)?;
     Ok(SearchResults {
-        results: searcher.search(query, &options)?,
+        results: found.hits,
+        answered: found.answered,
     })
 }
 
@@ -94,13 +102,14 @@ pub fn ask(
     scenario: Option<&Scenario>,
     limit: usize,
 ) -> Result<Answer, Error> {
-    let SearchResults { results } = search(searcher, question, limit)?;
+    let SearchResults { results, answered } = search(searcher, question, limit)?;
     let about_move = match scenario {
         Some(s) => answer_move(question, s)?,
         None => MoveAnswer::default(),
     };
     Ok(Answer {
         results,
+        answered,
         about_move,
     })
 }

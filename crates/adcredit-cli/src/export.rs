@@ -17,6 +17,8 @@ struct JsonDoc<'a> {
     title: &'a str,
     body: &'a str,
     tags: String,
+    /// The other ways people ask (FAQ front matter), one per line.
+    questions: String,
     summary: &'a str,
 }
 
@@ -53,6 +55,7 @@ pub fn export(corpus: &Corpus, out: &Path) -> Result<String> {
             title: &d.title,
             body: &d.body,
             tags: d.tags.join(" "),
+            questions: d.questions.join("\n"),
             summary: &d.summary,
         })
         .collect();
@@ -82,9 +85,13 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A plain page: the title as `<h1>` (Pagefind weights it), the tags, the body paragraphs.
+/// A plain page: the title as `<h1>` (Pagefind weights it), the tags, the other ways people
+/// ask, the body paragraphs.
 fn page(d: &SearchDoc) -> String {
     let mut body = String::new();
+    for q in &d.questions {
+        let _ = writeln!(body, "<p>{}</p>", escape(q));
+    }
     for para in d.body.split("\n\n").filter(|p| !p.trim().is_empty()) {
         let _ = writeln!(body, "<p>{}</p>", escape(para.trim()));
     }

@@ -249,6 +249,12 @@ pub fn answer(a: &Answer, color: bool) -> String {
         let _ = writeln!(out, "No answer in the knowledge base matches that question. Try other words, e.g. \"move credit\" or \"suspended account\".");
         return out;
     }
+    if !a.answered {
+        let _ = writeln!(
+            out,
+            "We don't have an answer to that yet — the closest entries:"
+        );
+    }
     for (i, h) in a.results.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -257,7 +263,7 @@ pub fn answer(a: &Answer, color: bool) -> String {
             st.bold(&esc(&h.title)),
             st.dim(&format!("{}  (score {:.2})", esc(&h.id), h.score))
         );
-        if i == 0 && !h.summary.is_empty() {
+        if i == 0 && a.answered && !h.summary.is_empty() {
             let _ = writeln!(out, "   {}", esc(&h.summary));
         }
         let _ = writeln!(out, "   {}", highlight(&h.snippet, &h.highlights, &st));

@@ -157,6 +157,8 @@ pub struct SearchDoc {
     pub body: String,
     /// Indexed tags (one value each).
     pub tags: Vec<String>,
+    /// Indexed other ways people ask (FAQ front matter `questions`; none for a section).
+    pub questions: Vec<String>,
     /// FAQ summary, or the article summary for a section.
     pub summary: String,
 }
@@ -174,6 +176,7 @@ impl Corpus {
                 index_title: faq.front.title.clone(),
                 body: format!("{}\n\n{}", faq.front.summary, faq.body),
                 tags: faq.front.tags.clone(),
+                questions: faq.front.questions.clone(),
                 summary: faq.front.summary.clone(),
             });
         }
@@ -186,6 +189,7 @@ impl Corpus {
                     index_title: section.heading.clone(),
                     body: section.text.clone(),
                     tags: article.front.tags.clone(),
+                    questions: Vec::new(),
                     summary: article.front.summary.clone(),
                 });
             }

@@ -29,6 +29,8 @@ pub const TITLE_BOOST: f32 = 2.5;
 pub const BODY_BOOST: f32 = 1.0;
 /// Boost of the `tags` field: curated keywords, between title and body.
 pub const TAGS_BOOST: f32 = 1.5;
+/// Boost of the `questions` field: the other ways people ask an FAQ entry (front matter).
+pub const QUESTIONS_BOOST: f32 = 3.0;
 /// Indexing memory budget: large enough that every corpus we build fits in one segment.
 const WRITER_MEMORY: usize = 1 << 30;
 
@@ -105,15 +107,17 @@ struct Fields {
     title: Field,
     body: Field,
     tags: Field,
+    questions: Field,
 }
 
 impl Fields {
     /// The text fields in bundle order with their boosts.
-    fn text(&self) -> [(Field, &'static str, f32); 3] {
+    fn text(&self) -> [(Field, &'static str, f32); 4] {
         [
             (self.title, "title", TITLE_BOOST),
             (self.body, "body", BODY_BOOST),
             (self.tags, "tags", TAGS_BOOST),
+            (self.questions, "questions", QUESTIONS_BOOST),
         ]
     }
 }
@@ -131,7 +135,8 @@ fn schema() -> (Schema, Fields) {
         kind: builder.add_text_field("kind", STRING | STORED),
         title: builder.add_text_field("title", text.clone()),
         body: builder.add_text_field("body", text.clone()),
-        tags: builder.add_text_field("tags", text),
+        tags: builder.add_text_field("tags", text.clone()),
+        questions: builder.add_text_field("questions", text),
     };
     (builder.build(), fields)
 }
@@ -187,6 +192,9 @@ impl TantivyIndex {
             d.add_text(fields.body, &doc.body);
             for tag in &doc.tags {
                 d.add_text(fields.tags, tag);
+            }
+            for question in &doc.questions {
+                d.add_text(fields.questions, question);
             }
             writer.add_document(d)?;
             records.insert(

@@ -46,8 +46,8 @@ pub use content::{
 pub use error::{Error, Problem, Problems};
 pub use html::load_html;
 pub use index::{
-    tantivy_search, AdcreditTokenStream, AdcreditTokenizer, TantivyIndex, BODY_BOOST, TAGS_BOOST,
-    TITLE_BOOST, TOKENIZER,
+    tantivy_search, AdcreditTokenStream, AdcreditTokenizer, TantivyIndex, BODY_BOOST,
+    QUESTIONS_BOOST, TAGS_BOOST, TITLE_BOOST, TOKENIZER,
 };
 pub use layout::{
     is_sharded_meta, is_strict, load_content_dir, open_searcher, write_index, BundleMode,

@@ -61,6 +61,7 @@ impl Page {
                 index_title: self.title.clone(),
                 body,
                 tags: self.tags.clone(),
+                questions: Vec::new(),
                 summary: self.summary.clone(),
             });
         }
@@ -72,6 +73,7 @@ impl Page {
                 index_title: s.heading.clone(),
                 body: s.text.clone(),
                 tags: self.tags.clone(),
+                questions: Vec::new(),
                 summary: self.summary.clone(),
             });
         }

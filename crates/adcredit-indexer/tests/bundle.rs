@@ -27,10 +27,13 @@ fn round_trip_and_size() {
         data.terms.len(),
         bytes.len()
     );
+    // Budget: 25 KiB for the content, plus 3 KiB for the `questions` field (the other ways
+    // people ask each FAQ entry: 1.9 KB gzip on 2026-12-04; issue 9 allows the first answer
+    // 8 KB more for it).
     if common::has_real_content() {
         assert!(
-            gzip <= 25 * 1024,
-            "the shipped bundle is {gzip} bytes gzip (budget 25 KiB)"
+            gzip <= 28 * 1024,
+            "the shipped bundle is {gzip} bytes gzip (budget 28 KiB)"
         );
     }
 }

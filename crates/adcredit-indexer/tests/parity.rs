@@ -1,5 +1,6 @@
 //! The bundle scorer's BM25 core ranks exactly as tantivy: same top-10 ids in the same
-//! order, scores within 1e-4, for every dev question and a few hundred generated queries.
+//! order, scores within 1e-4, for every dev question, every judged question of
+//! `tests/questions/` (in scope and out of scope) and a few hundred generated queries.
 #![allow(clippy::unwrap_used)] // tests fail loudly
 
 mod common;
@@ -56,6 +57,13 @@ fn queries(corpus: &Corpus) -> Vec<String> {
         .into_iter()
         .map(|(q, _)| q)
         .collect();
+    queries.extend(
+        common::judged_questions()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(q, _)| q),
+    );
+    queries.extend(common::out_of_scope_questions());
     queries.extend(common::generated_queries(corpus));
     queries
 }

@@ -19,12 +19,11 @@ pub const MAX_QUERY_TERMS: usize = 32;
 const STOPWORDS: &[&str] = &[
     "a", "about", "am", "an", "and", "are", "as", "at", "be", "been", "being", "but", "by", "can",
     "could", "d", "did", "do", "does", "doing", "for", "from", "had", "has", "have", "having",
-    "he", "her", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "ll",
-    "m", "may", "me", "might", "must", "my", "no", "not", "of", "on", "or", "our", "re", "s",
-    "shall", "she", "should", "so", "such", "t", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "this", "those", "to", "too", "us", "ve", "very", "was", "we",
-    "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you",
-    "your",
+    "he", "her", "him", "his", "i", "if", "in", "into", "is", "it", "its", "just", "ll", "m",
+    "may", "me", "might", "must", "my", "no", "not", "of", "on", "or", "our", "re", "s", "shall",
+    "she", "should", "so", "such", "t", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "to", "too", "us", "ve", "very", "was", "we", "were", "whom",
+    "will", "with", "would", "you", "your",
 ];
 
 /// Base letters of U+00E0..=U+017F after lowercasing; digits stand for two-letter foldings
@@ -271,6 +270,18 @@ pub(crate) fn truncate_query(query: &str) -> &str {
 /// True for the words the analyzer drops.
 pub fn is_stopword(folded_word: &str) -> bool {
     STOPWORDS.binary_search(&folded_word).is_ok()
+}
+
+/// Question words: indexed (they tell "who can allocate" from "how to allocate"), but they say
+/// what kind of answer is wanted, not what it is about, so they do not count when the searcher
+/// judges whether the knowledge base answers a question. Sorted.
+const QUESTION_WORDS: &[&str] = &[
+    "how", "what", "when", "where", "which", "who", "whom", "why",
+];
+
+/// True for a question word (`how`, `who`, …), folded.
+pub fn is_question_word(folded_word: &str) -> bool {
+    QUESTION_WORDS.binary_search(&folded_word).is_ok()
 }
 
 /// The words of `text`, lowercased and folded to ASCII, without stopword removal or

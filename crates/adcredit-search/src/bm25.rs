@@ -45,7 +45,34 @@ pub fn fieldnorm_to_id(fieldnorm: u32) -> u8 {
 /// `ln(1 + (N - n + 0.5) / (n + 0.5))`, as tantivy computes it.
 pub fn idf(doc_freq: u64, doc_count: u64) -> f32 {
     let x = (doc_count.saturating_sub(doc_freq) as f32 + 0.5) / (doc_freq as f32 + 0.5);
-    (1.0 + x).ln()
+    ln(1.0 + x)
+}
+
+/// Natural logarithm of a positive finite `x`, from IEEE additions, multiplications and
+/// divisions only: `f32::ln` calls the platform's libm, whose last bit differs between native
+/// code and wasm, and the CLI and the browser must rank with the same bits. Computed in `f64`
+/// (error below 1e-15) and rounded once, so it agrees with a correctly rounded `ln` (tantivy's
+/// `f32::ln`) to within one unit in the last place.
+pub(crate) fn ln(x: f32) -> f32 {
+    const LN_2: f64 = std::f64::consts::LN_2;
+    let x = f64::from(x);
+    if x.is_nan() || x <= 0.0 || x.is_infinite() {
+        return f32::NAN;
+    }
+    // x = m * 2^e with m in [1, 2): the exponent and mantissa bits of a normal f64 (every
+    // positive f32 is a normal f64).
+    let bits = x.to_bits();
+    let e = ((bits >> 52) & 0x7ff) as i32 - 1023;
+    let m = f64::from_bits((bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000);
+    // ln m = 2 atanh(z) = 2 (z + z^3/3 + z^5/5 + …), z = (m - 1) / (m + 1) in [0, 1/3).
+    let z = (m - 1.0) / (m + 1.0);
+    let z2 = z * z;
+    let (mut term, mut sum) = (z, 0.0);
+    for k in 0..24u32 {
+        sum += term / f64::from(2 * k + 1);
+        term *= z2;
+    }
+    (2.0 * sum + f64::from(e) * LN_2) as f32
 }
 
 /// The per-field part of BM25 that does not depend on the term: for each field-norm code,
@@ -117,5 +144,25 @@ mod tests {
     #[test]
     fn idf_matches_the_formula() {
         assert!((idf(1, 2) - 2f32.ln()).abs() < 1e-6);
+    }
+
+    #[test]
+    fn ln_is_within_one_ulp_of_libm() {
+        let mut x = 1e-30f32;
+        while x < 1e30 {
+            for y in [x, x * 1.000_1, x * 1.37, x * 2.5] {
+                let (a, b) = (ln(y), y.ln());
+                let ulps = (a.to_bits() as i64 - b.to_bits() as i64).abs();
+                assert!(ulps <= 1, "ln({y}) = {a}, libm {b}");
+            }
+            x *= 1.9;
+        }
+        for n in 0..=200u64 {
+            let x = 1.0 + (200 - n) as f32 / (n as f32 + 0.5);
+            let ulps = (ln(x).to_bits() as i64 - x.ln().to_bits() as i64).abs();
+            assert!(ulps <= 1, "ln({x})");
+        }
+        assert!(ln(0.0).is_nan() && ln(-1.0).is_nan() && ln(f32::INFINITY).is_nan());
+        assert_eq!(ln(1.0), 0.0);
     }
 }

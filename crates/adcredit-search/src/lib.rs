@@ -36,7 +36,9 @@
 //! the dictionary ([`FUZZY_FACTOR_1`], [`FUZZY_FACTOR_2`]), both as the best of their
 //! expansions and discounted so they never beat an exact match of the same strength, and
 //! FAQ entries multiplied by [`FAQ_PREFERENCE`] so an entry that answers the question comes
-//! before an article section at comparable scores. In a sharded bundle typo candidates come
+//! before an article section at comparable scores; then the best hits are re-scored by the
+//! share of the question's weight they match ([`COVERAGE_RERANK`]). [`Searcher::find`] also
+//! says whether the knowledge base answers the question at all ([`Found::answered`]). In a sharded bundle typo candidates come
 //! from the word's own term shard (the terms that sort next to it).
 //!
 //! ```
@@ -99,8 +101,8 @@ mod searcher;
 mod snippet;
 
 pub use analyzer::{
-    fold_words, is_stopword, lowercase, Analyzer, Glossary, Synonym, Token, MAX_QUERY_BYTES,
-    MAX_QUERY_TERMS, MAX_WORD_BYTES,
+    fold_words, is_question_word, is_stopword, lowercase, Analyzer, Glossary, Synonym, Token,
+    MAX_QUERY_BYTES, MAX_QUERY_TERMS, MAX_WORD_BYTES,
 };
 pub use bm25::{fieldnorm_to_id, id_to_fieldnorm, idf, B, K1};
 pub use bundle::{
@@ -109,6 +111,7 @@ pub use bundle::{
 };
 pub use error::Error;
 pub use searcher::{
-    check_limit, Hit, ScoredDoc, SearchOptions, Searcher, FAQ_PREFERENCE, FUZZY_FACTOR_1,
+    check_limit, Found, Hit, ScoredDoc, SearchOptions, Searcher, ANSWERED_COVERAGE,
+    ANSWERED_EVIDENCE, COVERAGE_RERANK, DISTINCTIVE_SHARE, FAQ_PREFERENCE, FUZZY_FACTOR_1,
     FUZZY_FACTOR_2, MAX_EXPANSIONS, MAX_FUZZY_WORDS, MAX_LIMIT, PREFIX_FACTOR,
 };

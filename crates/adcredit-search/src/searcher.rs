@@ -9,7 +9,9 @@ use crate::bm25::{self, NormCache};
 use crate::bundle::{self, Meta, OpenedShard, TermShard};
 use crate::distance::{bounded_distance_sets, letter_set};
 use crate::snippet::{make_snippet, DocTerms};
-use crate::{fold_words, Analyzer, DocKind, DocRecord, Error, FieldStats, ShardKey};
+use crate::{
+    fold_words, is_question_word, Analyzer, DocKind, DocRecord, Error, FieldStats, ShardKey,
+};
 
 /// Score factor of a word completed from the last, still-typed query word.
 pub const PREFIX_FACTOR: f32 = 0.8;
@@ -47,6 +49,23 @@ pub fn check_limit(n: f64) -> Result<usize, Error> {
         Err(Error::Limit)
     }
 }
+/// A question counts as answered ([`Found::answered`]) when one of the three best hits matches
+/// at least this share of the question's weight ([`Found::coverage`])…
+pub const ANSWERED_COVERAGE: f32 = 0.8;
+/// …or when the best hit matches at least this much weight ([`Found::evidence`]), counted in
+/// distinctive words: long questions spread their weight over many words.
+pub const ANSWERED_EVIDENCE: f32 = 2.5;
+/// In the product ranking, this share of a hit's score is scaled by the share of the
+/// question's weight the hit matches (its coverage, see [`Found`]): of two hits with the same
+/// BM25 score, the one that matches more of what the question is about comes first.
+pub const COVERAGE_RERANK: f32 = 0.5;
+/// How many of the best BM25 hits the product ranking re-scores by coverage.
+const RERANK_DEPTH: usize = 20;
+/// A word in at most this share of the entries is *distinctive*: it weighs fully in
+/// [`Found::coverage`] (rarer words weigh no more; commoner words weigh their idf, less).
+pub const DISTINCTIVE_SHARE: f32 = 0.25;
+/// How many of the best hits [`Found::coverage`] looks at.
+const COVERAGE_HITS: usize = 3;
 
 /// How [`Searcher::search`] treats the query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +112,28 @@ pub struct Hit {
     pub highlights: Vec<[u32; 2]>,
 }
 
+/// What [`Searcher::find`] returns: the hits, and whether they answer the question.
+///
+/// Each word of the question weighs its inverse document frequency over all fields, capped at
+/// that of a word in a quarter of the entries ([`DISTINCTIVE_SHARE`]): a distinctive or unknown
+/// word weighs fully, a word most entries contain next to nothing, and question words such as
+/// `how` or `who` nothing at all. A hit matches a word, with its prefix or typo factor, when it
+/// contains the word's term. The decision rests on those weights only, never on
+/// particular phrasings, so it holds for any knowledge base.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The best entries, best first (the closest ones even when `answered` is false).
+    pub hits: Vec<Hit>,
+    /// The largest share of the question's weight one of the three best hits matches, 0 to 1.
+    pub coverage: f32,
+    /// The weight the best hit matches, in distinctive words (the weight of one).
+    pub evidence: f32,
+    /// The knowledge base answers the question: there is a hit, and `coverage` reaches
+    /// [`ANSWERED_COVERAGE`] or `evidence` reaches [`ANSWERED_EVIDENCE`]. When false the hits
+    /// are only the closest entries.
+    pub answered: bool,
+}
+
 /// A document address and its BM25 score, as tantivy's `TopDocs` returns them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScoredDoc {
@@ -121,6 +162,8 @@ struct Candidate {
 #[derive(Debug, Default)]
 struct Slot {
     candidates: Vec<Candidate>,
+    /// How much the word says: the idf of its exact term, or of a term no document has.
+    weight: f32,
 }
 
 enum Lookup {
@@ -313,7 +356,7 @@ impl Searcher {
         let mut missing = Missing::default();
         let slots = self.resolve(query, Some(options), &mut missing);
         if missing.is_empty() {
-            for scored in self.rank(&slots, true, options.limit) {
+            for scored in self.rank_product(&slots, options.limit) {
                 let shard = scored.doc / self.meta.docs_per_shard.max(1);
                 if !self.doc_shards.contains_key(&shard) {
                     missing.insert(ShardKey::Docs(shard));
@@ -369,12 +412,19 @@ impl Searcher {
     /// Empty, punctuation-only or huge queries give no hits, never a panic; only the first
     /// [`MAX_QUERY_TERMS`](crate::MAX_QUERY_TERMS) distinct terms count.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
+        Ok(self.find(query, options)?.hits)
+    }
+
+    /// [`Searcher::search`], and whether the knowledge base answers the question at all
+    /// ([`Found::answered`]), decided from the words of the question the best hit matches.
+    pub fn find(&self, query: &str, options: &SearchOptions) -> Result<Found, Error> {
         let mut missing = Missing::default();
         let slots = self.resolve(query, Some(options), &mut missing);
         if !missing.is_empty() {
             return Err(Error::MissingShards(missing.len()));
         }
-        let ranked = self.rank(&slots, true, options.limit);
+        let ranked = self.rank_product(&slots, options.limit);
+        let best: Vec<u32> = ranked.iter().take(COVERAGE_HITS).map(|s| s.doc).collect();
         let mut terms: Vec<&str> = Vec::new();
         for c in slots.iter().flat_map(|s| &s.candidates) {
             if let Some(t) = self.term_text(c.term) {
@@ -408,7 +458,73 @@ impl Searcher {
         if absent > 0 {
             return Err(Error::MissingShards(absent));
         }
-        Ok(hits)
+        let mut coverage = 0f32;
+        let mut evidence = 0f32;
+        for (i, &doc) in best.iter().enumerate() {
+            let (matched, total) = self.coverage(&slots, doc);
+            if i == 0 {
+                evidence = matched / self.weight_cap();
+            }
+            if total > 0.0 {
+                coverage = coverage.max(matched / total);
+            }
+        }
+        Ok(Found {
+            answered: !hits.is_empty()
+                && (coverage >= ANSWERED_COVERAGE || evidence >= ANSWERED_EVIDENCE),
+            hits,
+            coverage,
+            evidence,
+        })
+    }
+
+    /// The weight of the query words `doc` matches, and of all the query words (see
+    /// [`Found::coverage`]).
+    fn coverage(&self, slots: &[Slot], doc: u32) -> (f32, f32) {
+        let (mut matched, mut total) = (0f32, 0f32);
+        for slot in slots {
+            total += slot.weight;
+            let best = slot
+                .candidates
+                .iter()
+                .filter(|c| self.contains(c.term, doc))
+                .map(|c| c.factor)
+                .fold(0f32, f32::max);
+            matched += slot.weight * best;
+        }
+        (matched, total)
+    }
+
+    /// True when `doc` has the term in some field.
+    fn contains(&self, t: TermRef, doc: u32) -> bool {
+        self.term_shards
+            .get(&t.shard)
+            .and_then(|s| s.postings.get(t.index))
+            .is_some_and(|fields| {
+                fields
+                    .iter()
+                    .any(|list| list.binary_search_by_key(&doc, |p| p.doc).is_ok())
+            })
+    }
+
+    /// How much a query word weighs in [`Found::coverage`]: the inverse document frequency of
+    /// its term over all fields (its largest document frequency in any one field), capped at
+    /// [`Searcher::weight_cap`]; a term absent from the dictionary weighs the cap.
+    fn term_idf(&self, t: Option<TermRef>) -> f32 {
+        let df = t
+            .and_then(|t| {
+                self.term_shards
+                    .get(&t.shard)
+                    .and_then(|s| s.postings.get(t.index))
+            })
+            .map_or(0, |fields| fields.iter().map(Vec::len).max().unwrap_or(0));
+        bm25::idf(df as u64, u64::from(self.meta.num_docs)).min(self.weight_cap())
+    }
+
+    /// The most a word weighs: the idf of a word in [`DISTINCTIVE_SHARE`] of the entries.
+    fn weight_cap(&self) -> f32 {
+        let n = u64::from(self.meta.num_docs);
+        bm25::idf((DISTINCTIVE_SHARE * n as f32) as u64, n)
     }
 
     // -----------------------------------------------------------------------------------------
@@ -464,6 +580,15 @@ impl Searcher {
                     factor: 1.0,
                 });
             }
+            if options.is_some() {
+                let found = match exact {
+                    Lookup::Found(t) => Some(t),
+                    _ => None,
+                };
+                let word = query.get(token.start..token.end).unwrap_or_default();
+                let asks = !token.synonym && fold_words(word).iter().all(|w| is_question_word(w));
+                slot.weight = if asks { 0.0 } else { self.term_idf(found) };
+            }
             if options.is_some() && !token.synonym {
                 let surface =
                     fold_words(query.get(token.start..token.end).unwrap_or_default()).concat();
@@ -483,7 +608,8 @@ impl Searcher {
                     self.expand_fuzzy(&token.term, &surface, letters, &mut slot, missing);
                 }
             }
-            if !slot.candidates.is_empty() {
+            // Words nothing matches still count in the coverage of the product search.
+            if !slot.candidates.is_empty() || options.is_some() {
                 slots.push(slot);
             }
         }
@@ -589,6 +715,30 @@ impl Searcher {
                 },
             });
         }
+    }
+
+    /// The product ranking: BM25 (with prefix and typo candidates) and the FAQ preference,
+    /// then the best [`RERANK_DEPTH`] re-scored by their coverage ([`COVERAGE_RERANK`]).
+    fn rank_product(&self, slots: &[Slot], limit: usize) -> Vec<ScoredDoc> {
+        let mut ranked = self.rank(slots, true, limit.max(RERANK_DEPTH));
+        let mut keyed: Vec<(u64, f32)> = ranked
+            .drain(..)
+            .map(|s| {
+                let (m, t) = self.coverage(slots, s.doc);
+                let c = if t > 0.0 { m / t } else { 0.0 };
+                let score = s.score * (1.0 - COVERAGE_RERANK + COVERAGE_RERANK * c);
+                (descending(score) << 32 | u64::from(s.doc), score)
+            })
+            .collect();
+        sort_keyed(&mut keyed);
+        keyed.truncate(limit.min(MAX_LIMIT));
+        keyed
+            .into_iter()
+            .map(|(key, score)| ScoredDoc {
+                doc: (key & 0xffff_ffff) as u32,
+                score,
+            })
+            .collect()
     }
 
     /// Scores every matching document and returns the best `limit`, ties by doc address.

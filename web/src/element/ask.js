@@ -94,8 +94,9 @@ export function askPart(ctx) {
         ),
       ),
     );
-    const top = hits.find((x) => x.kind !== 'article') ?? hits[0];
-    fill(answer, top && answerCard(top));
+    // No direct answer when the knowledge base has none: the hits are only the closest entries.
+    const top = reply.answered === false ? null : hits.find((x) => x.kind !== 'article') ?? hits[0];
+    fill(answer, top ? answerCard(top) : hits.length > 0 && h('p', { class: 'card', 'data-part': 'unanswered' }, S.notAnswered));
     fill(
       verdict,
       reply.verdict && verdictCard(ctx, reply.verdict, S.aboutYourAccounts),

@@ -27,6 +27,7 @@ export const strings = {
   openAnswer: 'Link to this answer',
   noAnswer: (q) => `No answer in our knowledge base matches “${q}”. We would rather say so than guess.`,
   tryThese: 'Questions we can answer:',
+  notAnswered: 'We don’t have an answer to that yet — the closest entries:',
   suggestions: [
     'Can I share ad credit across accounts?',
     'Can I move ad credit after allocating it?',

@@ -57,6 +57,69 @@ pub fn dev_questions() -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
+/// One judged question: the question and its acceptable ids, best first.
+pub type Judged = (String, Vec<String>);
+
+/// The fixed split of the question sets: a question is in the *validation* half when the
+/// 32-bit FNV-1a hash (offset 2166136261, prime 16777619) of its UTF-8 bytes is odd, else in
+/// the *tune* half. Ranking changes are made looking at the tune half only.
+pub fn is_validation(question: &str) -> bool {
+    let mut hash: u32 = 2_166_136_261;
+    for b in question.bytes() {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(16_777_619);
+    }
+    hash & 1 == 1
+}
+
+fn data_lines(path: &Path) -> Option<Vec<String>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    Some(
+        text.lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
+/// The folder of the judged question sets: `tests/questions/`, or the folder named by the
+/// environment variable `ADCREDIT_QUESTIONS` (to measure another set).
+pub fn questions_dir() -> PathBuf {
+    std::env::var_os("ADCREDIT_QUESTIONS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("tests/questions"))
+}
+
+/// `questions.tsv` of [`questions_dir`] (`question<TAB>id,id…`, best id first), or `None`
+/// when the file is not there.
+pub fn judged_questions() -> Option<Vec<Judged>> {
+    let lines = data_lines(&questions_dir().join("questions.tsv"))?;
+    Some(
+        lines
+            .iter()
+            .map(|l| {
+                let (q, ids) = l
+                    .split_once('\t')
+                    .unwrap_or_else(|| panic!("questions.tsv: no tab in {l:?}"));
+                (
+                    q.trim().to_owned(),
+                    ids.split(',').map(|s| s.trim().to_owned()).collect(),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// `out-of-scope.tsv` of [`questions_dir`]: questions the knowledge base has no answer to,
+/// one per line (empty when the file is not there).
+pub fn out_of_scope_questions() -> Vec<String> {
+    data_lines(&questions_dir().join("out-of-scope.tsv"))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|l| l.trim().to_owned())
+        .collect()
+}
+
 /// At least 200 deterministic queries built from the corpus: single words, pairs,
 /// question-like sentences, glossary variants, words absent from the corpus, and odd input.
 pub fn generated_queries(corpus: &Corpus) -> Vec<String> {
