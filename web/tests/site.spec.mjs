@@ -37,7 +37,7 @@ test('every page Eleventy built is indexed, with its sections', () => {
 
 test("a visitor's question finds the site's page first and links to it", async ({ page }) => {
   await page.goto(`${site.url}/`);
-  await askWidget(page, 'my mug arrived broken');
+  await askWidget(page, 'a piece arrived broken, what do I do?');
   const first = widget(page).results.locator('[data-result-id]').first();
   await expect(first).toHaveAttribute('data-result-id', 'breakage');
   const link = widget(page).root.locator('[data-answer-id="breakage"] a[data-source]');
