@@ -444,6 +444,8 @@ snippet: string,
  */
 highlights: Array<[number, number]>, };
 
+export type DocKind = "faq" | "article";
+
 export type ShardKey = { "kind": "terms", "index": number } | { "kind": "docs", "index": number };
 
 export type SearchResults = { 

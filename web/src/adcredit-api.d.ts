@@ -14,7 +14,12 @@ export interface AdcreditError extends Error {
  * Promise. The rules module (adcredit_rules_bg.wasm) is fetched on the first checkPlan,
  * canMove, or ask about moving money with a scenario.
  */
-export function init(options?: { base?: string | URL }): Promise<{ schemaVersion: number }>;
+export function init(options?: {
+  /** Where adcredit-worker.js and the wasm modules are (default: next to adcredit.js). */
+  base?: string | URL;
+  /** The folder `adcredit index --out` wrote (a single bundle or a sharded index), or its adcredit.bundle (default: next to adcredit.js). */
+  index?: string | URL;
+}): Promise<{ schemaVersion: number }>;
 export function checkPlan(scenario: Scenario): Promise<Report>;
 /** The suggested allocation lines (CONTRACT §8): the same JSON as `adcredit plan --json`. */
 export function suggestPlan(scenario: Scenario): Promise<Plan>;

@@ -402,6 +402,26 @@ fn highlight(text: &str, ranges: &[[u32; 2]], st: &Style) -> String {
 }
 
 /// What `index` built.
-pub fn index_report(r: &adcredit_indexer::BuildReport, out: &std::path::Path) -> String {
-    format!("indexed into {}: {r}", out.display())
+pub fn index_report(
+    site: &adcredit_indexer::Site,
+    read: std::time::Duration,
+    r: &adcredit_indexer::IndexReport,
+    out: &std::path::Path,
+) -> String {
+    let mut s = String::new();
+    let secs = read.as_secs_f64();
+    let _ = writeln!(
+        s,
+        "read {} pages in {secs:.2} s ({:.0} pages/s)",
+        site.pages,
+        site.pages as f64 / secs.max(1e-6)
+    );
+    if !site.ignored.is_empty() {
+        let _ = writeln!(s, "ignored {} (not indexed):", site.ignored.len());
+        for i in &site.ignored {
+            let _ = writeln!(s, "  {}", esc(&i.to_string()));
+        }
+    }
+    let _ = writeln!(s, "indexed into {}: {r}", esc(&out.display().to_string()));
+    s
 }

@@ -394,6 +394,55 @@ fn a_closed_pipe_is_not_a_panic() {
     }
 }
 
+/// Someone else's site: `index --html` lists what it did not index, `--bundle sharded` writes
+/// shards behind the same entry file, and `ask --index` answers from them.
+#[test]
+fn index_html_site_sharded_then_ask() {
+    let out_dir = root().join("target/cli-test-site-index");
+    let out = out_dir.to_str().unwrap();
+    let site = "crates/adcredit-indexer/tests/fixtures/site-html";
+    let (code, stdout, err) = run(
+        &["index", "--html", site, "--out", out, "--bundle", "sharded"],
+        "",
+    );
+    assert_eq!(code, 0, "{stdout}{err}");
+    assert!(stdout.contains("read 3 pages"), "{stdout}");
+    assert!(stdout.contains("ignored 2 (not indexed):"), "{stdout}");
+    assert!(
+        stdout.contains("site-html/css/site.css (not HTML)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("sharded: meta"), "{stdout}");
+    let (code, stdout, err) = run(&["ask", "--json", "--index", out, "refund card"], "");
+    assert_eq!(code, 0, "{err}");
+    let answer: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(answer["results"][0]["id"], "shipping/returns#refunds");
+}
+
+/// A Markdown tree that cannot be read stops `index` with every problem as `file:line:`.
+#[test]
+fn index_reports_unreadable_markdown_with_file_and_line() {
+    let (code, _, err) = run(
+        &[
+            "index",
+            "--content",
+            "crates/adcredit-indexer/tests/fixtures/site-invalid",
+            "--out",
+            "target/cli-test-invalid-index",
+        ],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("site-invalid/bad-yaml.md:3: invalid YAML front matter"),
+        "{err}"
+    );
+    assert!(
+        err.contains("site-invalid/latin1.md:1: not UTF-8 text"),
+        "{err}"
+    );
+}
+
 /// Control characters a terminal acts on: ESC (CSI, OSC), BEL, CR/LF, DEL, a C1 control, and
 /// the bidirectional overrides and isolates.
 const TERMINAL_CONTROLS: [char; 9] = [

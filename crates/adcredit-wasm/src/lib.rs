@@ -496,6 +496,7 @@ mod typescript {
             Fund::decl(&cfg),
             Verdict::decl(&cfg),
             Hit::decl(&cfg),
+            adcredit_search::DocKind::decl(&cfg),
             adcredit_search::ShardKey::decl(&cfg),
             SearchResults::decl(&cfg),
             Answer::decl(&cfg),
