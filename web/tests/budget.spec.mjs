@@ -40,6 +40,8 @@ test('first answer: requests and gzip bytes after the host page', async ({ page 
   writeFileSync(join(WEB, 'test-results', 'first-answer-budget.txt'), lines.join('\n') + '\n');
   expect(after.every((r) => r.status === 200)).toBe(true);
   expect(after.length).toBeLessThanOrEqual(4);
+  // Simulate's plan view and charts come with the rules, never with the first answer.
+  expect(after.map((r) => r.url)).not.toContain('/adcredit-plan.js');
   // The element's own JS+CSS (adcredit.js) stays small: ≤ 11 KB gzip. It was 16.2 KB before
   // Simulate and Can I move? moved to adcredit-parts.js, fetched when one of them is first opened.
   expect(after.find((r) => r.url.endsWith('/adcredit.js')).wire).toBeLessThanOrEqual(11 * 1024);
