@@ -343,6 +343,7 @@ pub use rules::*;
 mod rules {
     use adcredit_core::{MoveQuestion, Scenario};
     use serde::de::DeserializeOwned;
+    use serde::Serialize;
     use wasm_bindgen::prelude::*;
 
     use super::{code, encode, js_error, js_error_at};
