@@ -343,7 +343,6 @@ pub use rules::*;
 mod rules {
     use adcredit_core::{MoveQuestion, Scenario};
     use serde::de::DeserializeOwned;
-    use serde::Serialize;
     use wasm_bindgen::prelude::*;
 
     use super::{code, encode, js_error, js_error_at};
