@@ -187,9 +187,13 @@ test.describe('wasm and native agree', () => {
     expect(devQuestions.length).toBeGreaterThan(0);
     const got = await inPage(page, devQuestions, 'search');
     devQuestions.forEach((q, i) => {
-      // `ask` also answers move questions from the rules alone; `search` is the results part.
-      const { verdict, needs, asks_for, choices, notes, ...want } = native(['ask', '--json', '--limit', '10', '--index', join(ROOT, 'index'), q]).json;
-      expect(got[i].ok, q).toEqual(want);
+      // `ask` also answers move questions from the rules alone; `search` is the results part,
+      // and its `answered` is the search's own (`ask` also counts a question it understood as
+      // one about the asker's money as answered: the move-question test below covers that).
+      const { verdict, needs, asks_for, choices, notes, suggestion, suggestions, ...want } = native(['ask', '--json', '--limit', '10', '--index', join(ROOT, 'index'), q]).json;
+      if (verdict || needs || notes) delete want.answered;
+      const { answered, ...rest } = got[i].ok ?? {};
+      expect(want.answered === undefined ? rest : got[i].ok, q).toEqual(want);
     });
     console.log(`wasm parity: ${devQuestions.length}/${devQuestions.length} dev and judged questions give identical results`);
   });
