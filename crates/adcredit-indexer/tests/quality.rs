@@ -269,10 +269,10 @@ fn questions_outside_the_knowledge_base_are_not_answered() {
     }
 }
 
-/// Every FAQ entry of our knowledge base lists at least five other ways people ask it (the
-/// `questions` front-matter field; optional for other corpora).
+/// Every FAQ entry and article section of our knowledge base lists at least five other ways
+/// people ask it (the `questions` front-matter field; optional for other corpora).
 #[test]
-fn every_faq_entry_has_five_other_questions() {
+fn every_faq_entry_and_section_has_five_other_questions() {
     let (corpus, _) = common::corpus();
     if !common::has_real_content() {
         return;
@@ -282,10 +282,20 @@ fn every_faq_entry_has_five_other_questions() {
         .iter()
         .filter(|f| f.front.questions.len() < 5)
         .map(|f| format!("{} ({})", f.front.id, f.front.questions.len()))
+        .chain(corpus.articles.iter().flat_map(|a| {
+            a.sections.iter().filter_map(move |s| {
+                let n = a
+                    .front
+                    .section_questions
+                    .get(&s.slug)
+                    .map_or(0, |q| q.1.len());
+                (n < 5).then(|| format!("{}#{} ({n})", a.front.id, s.slug))
+            })
+        }))
         .collect();
     assert!(
         short.is_empty(),
-        "FAQ entries with fewer than 5 questions: {short:?}"
+        "FAQ entries and article sections with fewer than 5 questions: {short:?}"
     );
 }
 
