@@ -3,8 +3,11 @@
 // worse on the receiving side, where the worker then gets nothing to answer), so such values
 // are refused here with a message that names where they are too deep.
 
-/** Deeper than this is refused before posting (the rules refuse anything past 128 anyway). */
+/** Deeper than this is refused before posting, as structured clone may fail past it. */
 export const MAX_DEPTH = 1000;
+
+/** The deepest nesting the rules read (`MAX_DEPTH` in crates/adcredit-core/src/error.rs). */
+const RULES_DEPTH = 64;
 
 const seg = (parentIsArray, key) => (parentIsArray ? `[${key}]` : /^[A-Za-z_]\w*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
 
@@ -55,7 +58,7 @@ export function deepMessage(found) {
   const where = d.repeated
     ? `${(d.at + d.repeated + d.repeated).replace(/^\./, '')}… ("${name}" ${d.times} times)`
     : `${d.at}…`;
-  return { path: d.at, message: `${d.at || '(the value)'}: nested ${found.depth} levels deep, more than the ${MAX_DEPTH} that can be read; the deepest point is ${where}` };
+  return { path: d.at, message: `${d.at || '(the value)'}: nested deeper than ${RULES_DEPTH} levels (${found.depth} levels; the deepest point is ${where})` };
 }
 
 /** A copy of `value` with everything nested deeper than `keep` levels replaced by null. */
