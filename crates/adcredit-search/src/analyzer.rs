@@ -493,7 +493,7 @@ const COMMON_WORDS: &[&str] = &[
     "yet",
 ];
 
-/// True for an everyday English word (see [`COMMON_WORDS`]), folded.
+/// True for an everyday English word ("got", "lose", "need"), folded.
 pub fn is_common_word(folded_word: &str) -> bool {
     COMMON_WORDS.binary_search(&folded_word).is_ok()
 }
