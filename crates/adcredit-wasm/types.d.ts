@@ -386,23 +386,71 @@ results: Array<Hit>,
  */
 answered: boolean, 
 /**
- * The verdict on the move the question describes, in the given scenario.
+ * The verdict on the move the question describes (in the given scenario, or from the
+ * rules alone). An end the question leaves open, when the verdict is the same wherever
+ * it is, is `"any"`.
  */
 verdict?: Verdict, 
 /**
- * What is missing to give a verdict, when the question is about a move but incomplete.
+ * The question back, as one sentence, when the question is about a move but something
+ * is missing or unclear.
  */
-needs?: string, };
+needs?: string, 
+/**
+ * What `needs` asks for.
+ */
+asks_for?: AsksFor, 
+/**
+ * When several places fit the words: each, with the question made explicit for it.
+ */
+choices?: Array<Choice>, 
+/**
+ * How the question was read where it matters to the verdict (a role the question
+ * states, "all of it", an open end), as sentences.
+ */
+notes?: Array<string>, };
 
 export type MoveAnswer = { 
 /**
- * The verdict on the move the question describes, in the given scenario.
+ * The verdict on the move the question describes (in the given scenario, or from the
+ * rules alone). An end the question leaves open, when the verdict is the same wherever
+ * it is, is `"any"`.
  */
 verdict?: Verdict, 
 /**
- * What is missing to give a verdict, when the question is about a move but incomplete.
+ * The question back, as one sentence, when the question is about a move but something
+ * is missing or unclear.
  */
-needs?: string, };
+needs?: string, 
+/**
+ * What `needs` asks for.
+ */
+asks_for?: AsksFor, 
+/**
+ * When several places fit the words: each, with the question made explicit for it.
+ */
+choices?: Array<Choice>, 
+/**
+ * How the question was read where it matters to the verdict (a role the question
+ * states, "all of it", an open end), as sentences.
+ */
+notes?: Array<string>, };
+
+export type AsksFor = "from" | "to" | "fund" | "place" | "amount";
+
+export type Choice = { 
+/**
+ * `"bc"` or the account id.
+ */
+id: string, 
+/**
+ * The place as people know it: "Germany (de)", "Business Center".
+ */
+label: string, 
+/**
+ * The question again, naming this place by its id.
+ */
+question: string, };
 
 export type SearchOptionsInput = { 
 /**

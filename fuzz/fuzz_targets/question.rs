@@ -34,6 +34,13 @@ fuzz_target!(|data: &[u8]| {
     // ask = the product search (prefix, typos, snippets) + the move reading and its verdict.
     let _ = adcredit_assistant::ask(searcher, text, Some(scenario), 3);
     // What the browser's search module decides before loading the rules.
-    let accounts = scenario.accounts.iter().map(|a| (a.id.as_str(), a.name.as_deref()));
-    let _ = adcredit_assistant::mentions_move(text, accounts);
+    let known = adcredit_assistant::Known::of(scenario);
+    let _ = adcredit_assistant::mentions_move(text, Some(&known));
+    // Without a scenario: the rules alone, and the gate must let every move through.
+    if let Ok(a) = adcredit_assistant::answer_move(text, None) {
+        assert!(
+            a == adcredit_assistant::MoveAnswer::default() || adcredit_assistant::mentions_move(text, None),
+            "{text:?}"
+        );
+    }
 });

@@ -66,15 +66,17 @@ const ops = {
   checkPlan: async (s) => (await rulesReady(), rules.checkPlan(s)),
   canMove: async (q) => (await rulesReady(), rules.canMove(q)),
   search: (q, o) => search.search(text(q), o, 10),
-  // The scenario is read only for questions about moving money between places it names
-  // (mentionsMove): the others are answered by the search module alone.
+  // The rules module is loaded, and the scenario read, only for questions about moving money
+  // between places they name (mentionsMove): the scenario's, or without one the Business
+  // Center, countries and ids. The others are answered by the search module alone.
   ask: async (q, s, o, tooDeep) => {
     text(q);
+    const scenario = s ?? null;
     const { results, answered } = search.search(q, o, 5);
-    if (s === undefined || s === null || !search.mentionsMove(q, s)) return { results, answered };
-    if (tooDeep) throw Object.assign(codedError('input', tooDeep.message), { path: tooDeep.path });
+    if (!search.mentionsMove(q, scenario)) return { results, answered };
+    if (tooDeep && scenario !== null) throw Object.assign(codedError('input', tooDeep.message), { path: tooDeep.path });
     await rulesReady();
-    return { results, answered, ...rules.answerMove(q, s) };
+    return { results, answered, ...rules.answerMove(q, scenario) };
   },
 };
 

@@ -130,10 +130,10 @@ export const canMove = ruling('canMove');
 /** Searches the knowledge base → `{ results: Hit[] }`, best first. */
 export const search = searching('search');
 /**
- * Searches and, given a scenario, answers move questions about its accounts → `{ results,
- * verdict?, needs? }`. The scenario is read (and validated) only when the question is about
- * moving money and names the Business Center or one of its accounts; other questions are
- * answered from the knowledge base alone.
+ * Searches and answers move questions → `{ results, verdict?, needs?, asks_for?, choices?,
+ * notes? }`: about the scenario's accounts when one is given, from the rules alone otherwise.
+ * The scenario is read (and validated) only when the question is about moving money and
+ * names a place; other questions are answered from the knowledge base alone.
  */
 export const ask = async (question, scenario, options) => {
   await init();

@@ -2,7 +2,7 @@
 // honest "no answer", deep links, and the ask assistant's verdict about the visitor's accounts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, widget, askWidget, ROOT } from './fixtures.mjs';
+import { test, expect, widget, askWidget, openShared, readJson, ROOT, WEB } from './fixtures.mjs';
 
 const tsv = join(ROOT, '..', 'shared', 'eval', 'dev-questions.tsv');
 const questions = readFileSync(tsv, 'utf8')
@@ -85,4 +85,46 @@ test('a question about moving money between the visitor\'s accounts gets a verdi
   await expect(verdict).toHaveAttribute('data-allowed', 'false');
   expect(['ad-credit-locked', 'portfolio-excludes-ad-credit']).toContain(await verdict.getAttribute('data-rule'));
   await expect(verdict.locator('a[data-source]')).toBeVisible();
+});
+
+/** The demo scenario with a second Dutch account, so "our Dutch account" fits two places. */
+function twoDutch() {
+  const s = readJson(join(WEB, 'src', 'demo-scenario.json'));
+  s.accounts.push({ id: 'nl-web', name: 'Dutch webshop', entity: s.business_center.entity, currency: 'USD', status: 'active', in_payment_portfolio: true });
+  return s;
+}
+
+test('when two places fit the words, the widget asks which, with a button per place that completes the question', async ({ page }) => {
+  await openShared(page, twoDutch());
+  await widget(page).tab('Ask').click();
+  await askWidget(page, 'can I allocate the spring grant to our Dutch account?');
+  const w = widget(page).root;
+  const needs = w.locator('[data-part="ask-verdict"] [data-part="needs"]');
+  await expect(needs).toHaveAttribute('data-asks-for', 'place');
+  await expect(w.locator('[data-part="ask-verdict"] [data-rule]')).toHaveCount(0);
+  const buttons = needs.locator('button[data-choice]');
+  await expect(buttons).toHaveCount(2);
+  expect(await buttons.evaluateAll((bs) => bs.map((b) => b.dataset.choice).sort())).toEqual(['nl', 'nl-web']);
+  // One clean sentence: no prefix before the question back.
+  await expect(needs.locator('p').first()).toHaveText(/^“Dutch account” fits more than one place: .*Which one do you mean\?$/);
+  await needs.locator('button[data-choice="nl-web"]').click();
+  const verdict = w.locator('[data-part="ask-verdict"] [data-rule]');
+  await expect(verdict).toHaveAttribute('data-rule', 'manual-allocation');
+  await expect(widget(page).search).toHaveValue('can I allocate the spring grant to our account nl-web?');
+});
+
+test('a verdict reads as one answer: the verdict, how the question was read, then the FAQ entry', async ({ page }) => {
+  await page.goto('/');
+  await askWidget(page, "I'm only an analyst, can I give the US store $200 of the spring grant?");
+  const w = widget(page).root;
+  const verdict = w.locator('[data-part="ask-verdict"] [data-rule]');
+  await expect(verdict).toHaveAttribute('data-rule', 'role-not-permitted');
+  await expect(verdict.locator('[data-part="note"]')).toContainText('Judged for an analyst');
+  await expect(w.locator('[data-part="answer"] [data-answer-id]')).toBeVisible();
+  const text = await w.locator('[data-part="ask"]').innerText();
+  expect(text).not.toContain('To answer for');
+  // The open end: ad credit in an account can go nowhere, said for any destination.
+  await askWidget(page, "can the paused account's credit be used anywhere else?");
+  await expect(verdict).toHaveAttribute('data-rule', 'ad-credit-locked');
+  await expect(verdict).toContainText('anywhere else');
 });

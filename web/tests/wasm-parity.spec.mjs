@@ -52,6 +52,47 @@ const malformed = (() => {
   return rows;
 })();
 
+/**
+ * Move questions in words for `ask` parity: a sample of tests/assistant/moves.tsv (every
+ * scenario, at least 30 lines) and a fixed set on the demo scenario and without one.
+ */
+const askMoves = (() => {
+  const demo = join(ROOT, 'web', 'src', 'demo-scenario.json');
+  const rows = [
+    'Can I move ad credit from us to de?',
+    "can the paused account's credit be used anywhere else?",
+    "I'm only an analyst, can I hand out the spring grant?",
+    'can I allocate 1,200 of ad credit from bc to us?',
+    'can I give the German shop $5,000.00 of the q4 promo?',
+    'can I allocate -50 of credit from bc to us?',
+    'can I allocate 1e3 of credit from bc to us?',
+    'move money from the BC to the Austrian account',
+    'share the credit line between the US store and Germany',
+    'can I give all of the spring grant to the US store?',
+  ].map((q) => ({ q, file: demo }));
+  for (const q of [
+    'can I move ad credit from the German account to the French one?',
+    'can cash go from the BC to de?',
+    'can I get ad credit back from acc-7 to the business centre?',
+  ])
+    rows.push({ q, file: null });
+  const tsv = join(ROOT, 'tests', 'assistant', 'moves.tsv');
+  if (existsSync(tsv)) {
+    const lines = readFileSync(tsv, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#') && !l.startsWith('scenario\t'))
+      .map((l) => l.split('\t'));
+    const stride = Math.max(1, Math.floor(lines.length / 40));
+    const seen = new Set();
+    lines.forEach(([stem, q], i) => {
+      if (i % stride !== 0 && seen.has(stem)) return;
+      seen.add(stem);
+      rows.push({ q, file: stem === '-' ? null : join(ROOT, 'tests', 'assistant', 'scenarios', `${stem}.json`) });
+    });
+  }
+  return rows;
+})();
+
 /** Runs the API operation `op` in the page for each item, with the module loaded once (no eval: CSP). */
 async function inPage(page, items, op) {
   await page.goto('/');
@@ -63,6 +104,7 @@ async function inPage(page, items, op) {
         checkPlan: (x) => m.checkPlan(x),
         canMove: (x) => m.canMove(x),
         search: (x) => m.search(x, { limit: 10 }),
+        ask: (x) => m.ask(x.q, x.scenario ?? undefined, { limit: 5 }),
         // Passed as text: Playwright cannot hand deeply nested values to the page.
         malformed: (x) => {
           const value = JSON.parse(x.text);
@@ -131,10 +173,33 @@ test.describe('wasm and native agree', () => {
     expect(devQuestions.length).toBeGreaterThan(0);
     const got = await inPage(page, devQuestions, 'search');
     devQuestions.forEach((q, i) => {
-      const want = native(['ask', '--json', '--limit', '10', '--index', join(ROOT, 'index'), q]).json;
+      // `ask` also answers move questions from the rules alone; `search` is the results part.
+      const { verdict, needs, asks_for, choices, notes, ...want } = native(['ask', '--json', '--limit', '10', '--index', join(ROOT, 'index'), q]).json;
       expect(got[i].ok, q).toEqual(want);
     });
     console.log(`wasm parity: ${devQuestions.length}/${devQuestions.length} dev and judged questions give identical results`);
+  });
+
+  test('move questions in words: ask == adcredit ask --json [--scenario] (verdicts, questions back, candidates)', async ({ page }) => {
+    expect(askMoves.length).toBeGreaterThanOrEqual(13);
+    const got = await inPage(
+      page,
+      askMoves.map(({ q, file }) => ({ q, scenario: file ? readJson(file) : null })),
+      'ask',
+    );
+    const kinds = new Map();
+    askMoves.forEach(({ q, file }, i) => {
+      const args = ['ask', '--json', '--limit', '5', '--index', join(ROOT, 'index')];
+      if (file) args.push('--scenario', file);
+      const want = native([...args, q]).json;
+      // Scores agree to 1e-4 (the last f32 digit may differ between wasm and native); the
+      // move part and everything else exactly.
+      const round = (a) => ({ ...a, results: a.results.map((r) => ({ ...r, score: Math.round(r.score * 1e4) / 1e4 })) });
+      expect(round(got[i].ok), `${file ? basename(file) : '-'}: ${q}`).toEqual(round(want));
+      const kind = want.verdict ? 'verdict' : want.needs ? 'needs' : 'none';
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    });
+    console.log(`wasm parity: ${askMoves.length}/${askMoves.length} move questions give identical answers (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')})`);
   });
 
   test('the malformed-input table rejects in wasm with the native message, never a trap', async ({ page }) => {

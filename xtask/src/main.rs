@@ -407,6 +407,12 @@ fn bench(args: &[String]) -> Result<()> {
         "cargo",
         &["bench", "-p", "adcredit-core", "--bench", "check"],
     )?;
+    step("assistant: reading a move question against 1k / 10k / 30k / 100k accounts (criterion)");
+    run(
+        &root,
+        "cargo",
+        &["bench", "-p", "adcredit-assistant", "--bench", "ask"],
+    )?;
     step("search: bundle scorer vs tantivy, bundle size, 10k-article corpus (criterion)");
     run(&root, "cargo", &["bench", "-p", "adcredit-indexer"])?;
     let browser_bench = root.join("web/bench/run.mjs");

@@ -1,434 +1,672 @@
-//! Reading a move question out of plain words: "can I move credit from the DE shop to AT?"
+//! Reading a move question out of plain words: "can I move credit from the DE shop to AT?",
+//! "give the Aussie store $200 of the launch voucher", "I'm only an analyst, can I hand out
+//! the promo credit?".
 //!
-//! The reader looks for a moving verb, the kind of funds, the places named (the Business
-//! Center, or the scenario's accounts by id or name, case-insensitively, longest name first)
-//! and an amount. Places after "from" are the source and after "to"/"into" the target; an
-//! allocation verb with only a target means "from the Business Center". When something is
-//! missing it says what, instead of guessing.
+//! The reader finds the places (`places.rs`), the amount (`amounts.rs`), the kind of funds,
+//! the direction of each place and a role the asker states. When something is missing or two
+//! places fit the same words it says what, with the candidates, instead of guessing.
 
-use adcredit_core::{Fund, Money, MoveQuestion, Scenario};
+use adcredit_core::{Fund, Money, MoveQuestion, Role, Scenario};
+use serde::Serialize;
+
+use crate::amounts::{self, Amount};
+use crate::lexicon::{
+    fund_word, is, role_word, ALLOCATE_WORDS, FILLER, FROM_WORDS, MOVE_WORDS, RECEIVE_AFTER,
+    RETURN_WORDS, ROLE_CUES, TO_WORDS,
+};
+use crate::places::{self, Known, Mention, Place};
+use crate::words::{tokenize, Tok};
 
 /// What a question asks, as far as moving money goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Intent {
-    /// Not a question about moving money between places of the scenario.
+    /// Not a question about moving money between places.
     NotAMove,
-    /// A complete move question.
-    Move(Box<MoveQuestion>),
-    /// A move question with something missing; the sentence says what.
-    Needs(String),
+    /// A move question, complete except perhaps one open end.
+    Move(Box<Reading>),
+    /// A move question with something missing or unclear.
+    Needs(Needs),
 }
 
-/// Words that make a question about moving money.
-const MOVE_WORDS: &[&str] = &[
-    "move",
-    "moving",
-    "moved",
-    "transfer",
-    "transferring",
-    "transferred",
-    "shift",
-    "reallocate",
-    "re-allocate",
-    "send",
-    "give",
-    "allocate",
-    "allocating",
-    "assign",
-    "put",
-    "share",
-    "sharing",
-    "split",
-    "return",
-    "refund",
-    "withdraw",
-    "back",
-    "top",
-    "fund",
-    "use",
-    "spend",
-    "pass",
-];
-/// Verbs after which a lone target means "from the Business Center".
-const ALLOCATE_WORDS: &[&str] = &[
-    "allocate",
-    "allocating",
-    "assign",
-    "give",
-    "top",
-    "fund",
-    "put",
-    "send",
-];
-
+/// A move question read from words.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Word {
-    text: String,
-    start: usize,
+pub struct Reading {
+    /// The question for the rules; an open end is written [`ANY`].
+    pub question: MoveQuestion,
+    /// The end the words leave open ("can the paused account's credit be used anywhere
+    /// else?"): judged for every place it could be.
+    pub open: Option<End>,
+    /// Whether the words leave the kind of funds open (then `question.fund` is a placeholder
+    /// and every kind is tried).
+    pub fund_open: bool,
+    /// The role the question states, judged instead of the scenario's.
+    pub role: Option<Role>,
+    /// How the words were read where a reader may wonder (the role, "all of it", a vague
+    /// money word), as sentences.
+    pub notes: Vec<String>,
 }
 
-fn words(q: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut start = 0;
-    for (i, ch) in q.char_indices() {
-        if ch.is_alphanumeric() || ch == '.' || ch == '-' || ch == '_' {
-            if cur.is_empty() {
-                start = i;
-            }
-            cur.push(adcredit_search::lowercase(ch));
-        } else if !cur.is_empty() {
-            out.push(Word {
-                text: trim_word(&cur),
-                start,
-            });
-            cur.clear();
-        }
-    }
-    if !cur.is_empty() {
-        out.push(Word {
-            text: trim_word(&cur),
-            start,
-        });
-    }
-    out.retain(|w| !w.text.is_empty());
-    out
+/// The id an open end of a move has in the verdict: "any other place".
+pub const ANY: &str = "any";
+
+/// One end of a move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum End {
+    /// Where the money comes from.
+    From,
+    /// Where it goes.
+    To,
 }
 
-/// Sentence punctuation stuck to a word ("AT." → "at", "-de" → "de").
-fn trim_word(w: &str) -> String {
-    w.trim_matches(|c| c == '.' || c == '-').to_owned()
+/// What is missing to judge a move, or what is unclear.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum AsksFor {
+    /// Where the money comes from.
+    From,
+    /// Where it goes.
+    To,
+    /// Which kind of funds.
+    Fund,
+    /// Which of several places that fit the words (see `choices`).
+    Place,
+    /// An amount that could not be read.
+    Amount,
 }
 
-/// A place named in the question: `None` is the Business Center, `Some(i)` account `i`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Mention {
-    place: Option<usize>,
-    /// Index of the first word of the mention.
-    at: usize,
+/// A place the asker may have meant, with the question made explicit for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Choice {
+    /// `"bc"` or the account id.
+    pub id: String,
+    /// The place as people know it: "Germany (de)", "Business Center".
+    pub label: String,
+    /// The question again, naming this place by its id.
+    pub question: String,
 }
 
-/// Every way the question may name a place, as word sequences, longest first: `None` is the
-/// Business Center, `Some(i)` the account at `i` (named by its id or its name).
-fn place_names<'a>(
-    accounts: impl Iterator<Item = (&'a str, Option<&'a str>)>,
-) -> Vec<(Vec<String>, Option<usize>)> {
-    let mut names: Vec<(Vec<String>, Option<usize>)> = vec![
-        (vec!["business".into(), "center".into()], None),
-        (vec!["business".into(), "centre".into()], None),
-        (vec!["bc".into()], None),
-    ];
-    for (i, (id, name)) in accounts.enumerate() {
-        for n in [Some(id), name].into_iter().flatten() {
-            let seq: Vec<String> = words(n).into_iter().map(|w| w.text).collect();
-            if !seq.is_empty() {
-                // Longest first, in order of appearance among equally long names (an insertion
-                // rather than a sort: one sort instantiation less in the search module).
-                let at = names
-                    .iter()
-                    .position(|(other, _)| other.len() < seq.len())
-                    .unwrap_or(names.len());
-                names.insert(at, (seq, Some(i)));
-            }
-        }
-    }
-    names
+/// What the reader asks back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Needs {
+    /// What is missing.
+    pub asks_for: AsksFor,
+    /// The question back, as one sentence.
+    pub message: String,
+    /// The places to choose from when `asks_for` is [`AsksFor::Place`].
+    pub choices: Vec<Choice>,
 }
 
-fn find_mentions(ws: &[Word], names: &[(Vec<String>, Option<usize>)]) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        let hit = names.iter().find(|(seq, _)| {
-            ws.len() - i >= seq.len() && seq.iter().zip(&ws[i..]).all(|(a, b)| *a == b.text)
-        });
-        match hit {
-            Some((seq, place)) => {
-                out.push(Mention {
-                    place: *place,
-                    at: i,
-                });
-                i += seq.len();
-            }
-            None => i += 1,
-        }
-    }
-    out
-}
-
-fn fund_of(ws: &[Word]) -> Option<Fund> {
-    let has = |w: &str| ws.iter().any(|x| x.text == w);
-    let pair = |a: &str, b: &str| ws.windows(2).any(|p| p[0].text == a && p[1].text == b);
-    if pair("credit", "line") || pair("line", "of") || has("credit-line") || pair("credit", "lines")
-    {
-        Some(Fund::CreditLine)
-    } else if has("cash") || has("prepaid") {
-        Some(Fund::Cash)
-    } else if [
-        "credit",
-        "credits",
-        "coupon",
-        "coupons",
-        "voucher",
-        "vouchers",
-        "promo",
-        "grant",
-        "ad-credit",
-    ]
-    .iter()
-    .any(|w| has(w))
-    {
-        Some(Fund::AdCredit)
-    } else {
-        None
+impl Needs {
+    fn ask(asks_for: AsksFor, message: String) -> Intent {
+        Intent::Needs(Needs {
+            asks_for,
+            message,
+            choices: Vec::new(),
+        })
     }
 }
 
-fn amount_of(ws: &[Word]) -> Option<Money> {
-    ws.iter().find_map(|w| {
-        let t = w.text.trim_start_matches(['$', '€', '£']);
-        let t = t.trim_end_matches(['$', '€', '£']);
-        if t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            t.parse::<Money>().ok().filter(|m| m.is_positive())
-        } else {
-            None
-        }
-    })
+/// Whether the words move money at all.
+fn is_move(toks: &[Tok]) -> bool {
+    let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
+    has(MOVE_WORDS)
+        || has(&["top up", "hand out"])
+        // "25,000 from the credit line to Paris, possible?", "Sydney's credit to Melbourne?"
+        || (has(&["from"]) && has(&["to", "into"]))
+        || (has(&["to", "into"])
+            && toks.iter().any(|t| t.possessive)
+            && toks.iter().any(|t| fund_word(&t.text).is_some()))
 }
 
-/// Whether `question` has a moving verb and names a place: the Business Center or one of the
-/// accounts given as `(id, name)`. When it does not, [`interpret`] answers
-/// [`Intent::NotAMove`] for any scenario with these accounts, so a caller may skip reading the
-/// rest of the scenario (the browser loads the rules module only for such questions).
-pub fn mentions_move<'a>(
-    question: &str,
-    accounts: impl Iterator<Item = (&'a str, Option<&'a str>)>,
-) -> bool {
-    let ws = words(question);
-    is_move(&ws) && !find_mentions(&ws, &place_names(accounts)).is_empty()
+/// "I'm only an analyst, can I hand out the credit?": an allocation, with a role, and no
+/// place — from the Business Center, to wherever (the role decides it everywhere).
+fn hands_out_as_role(toks: &[Tok]) -> bool {
+    stated_role(toks).is_some()
+        && toks
+            .iter()
+            .any(|t| is(ALLOCATE_WORDS, &t.text) || is(&["top up", "hand out"], &t.text))
 }
 
 /// Whether `question` has a moving verb ("move", "transfer", "allocate", …); without one,
 /// [`interpret`] answers [`Intent::NotAMove`] whatever the scenario.
 pub fn has_moving_verb(question: &str) -> bool {
-    is_move(&words(question))
+    let toks = tokenize(question);
+    is_move(&toks) || funds_to_place(&toks)
 }
 
-fn is_move(ws: &[Word]) -> bool {
-    ws.iter().any(|w| MOVE_WORDS.contains(&w.text.as_str()))
+/// Which way a mention points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dir {
+    From,
+    To,
+    Loose,
 }
 
-/// Read a move question out of `question`, against the places of `scenario`.
-pub fn interpret(question: &str, scenario: &Scenario) -> Intent {
-    let ws = words(question);
-    let is_move = is_move(&ws);
-    let mentions = find_mentions(
-        &ws,
-        &place_names(
-            scenario
-                .accounts
-                .iter()
-                .map(|a| (a.id.as_str(), a.name.as_deref())),
-        ),
-    );
-    if !is_move || mentions.is_empty() {
+fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool, bc: bool) -> Dir {
+    let last = &toks[m.end - 1];
+    if last.possessive {
+        return Dir::From; // "the paused account's credit"
+    }
+    if let Some(next) = toks.get(m.end) {
+        if is(RECEIVE_AFTER, &next.text) {
+            return Dir::To; // "can DE get some credit"
+        }
+        let then = toks.get(m.end + 1).map(|t| t.text.as_str()).unwrap_or("");
+        if is(&["be", "is", "being", "been", "was", "get"], &next.text)
+            && is(
+                &[
+                    "given",
+                    "allocated",
+                    "assigned",
+                    "sent",
+                    "topped",
+                    "funded",
+                    "credited",
+                ],
+                then,
+            )
+        {
+            return Dir::To; // "could our Canadian shop be given 50"
+        }
+    }
+    let in_other = |i: usize| mentions.iter().any(|o| o.start <= i && i < o.end);
+    let mut steps = 0;
+    let mut only_articles = true;
+    let mut i = m.start;
+    while i > 0 && steps < 5 {
+        i -= 1;
+        if in_other(i) {
+            // "between DE and AT": the second of a pair is the target.
+            return if toks[i + 1..m.start].iter().any(|t| t.text == "and")
+                && toks[..i].iter().any(|t| t.text == "between")
+            {
+                Dir::To
+            } else {
+                Dir::Loose
+            };
+        }
+        let w = toks[i].text.as_str();
+        if is(FROM_WORDS, w) || w == "out of" || w == "between" {
+            return Dir::From;
+        }
+        if is(TO_WORDS, w) {
+            return Dir::To;
+        }
+        if is(&["in", "inside", "within", "on", "at"], w) {
+            return if allocating { Dir::To } else { Dir::From };
+        }
+        if is(
+            &[
+                "top up", "top", "topup", "fund", "give", "giving", "refill", "reload",
+            ],
+            w,
+        ) && only_articles
+            && !bc
+        {
+            return Dir::To; // "give the US store 50", "top up Germany"
+        }
+        only_articles &= is(&["the", "our", "my", "a", "an", "your", "this", "that"], w);
+        let skippable = is(FILLER, w)
+            || fund_word(w).is_some()
+            || w.starts_with(|c: char| c.is_ascii_digit())
+            || is(crate::lexicon::CURRENCY_WORDS, w)
+            || is(
+                &[
+                    "it", "them", "some", "any", "money", "funds", "balance", "budget", "up",
+                ],
+                w,
+            );
+        if !skippable {
+            break;
+        }
+        steps += 1;
+    }
+    Dir::Loose
+}
+
+/// Read a move question out of `question`, against `scenario` or, without one, against the
+/// rules alone (places are then the Business Center, countries and ids).
+pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
+    let toks = tokenize(question);
+    if !is_move(&toks) && !funds_to_place(&toks) {
         return Intent::NotAMove;
     }
-    let before = |m: &Mention, set: &[&str]| {
-        let lo = m.at.saturating_sub(3);
-        ws[lo..m.at]
-            .iter()
-            .rev()
-            .find(|w| set.contains(&w.text.as_str()) || is_place_word(w, &ws, &mentions))
-            .is_some_and(|w| set.contains(&w.text.as_str()))
-    };
-    let mut from: Option<Option<usize>> = None;
-    let mut to: Option<Option<usize>> = None;
-    let mut loose = Vec::new();
+    let known = scenario.map(Known::of);
+    let mentions: Vec<Mention> = places::find(&toks, known.as_ref())
+        .into_iter()
+        .filter(|m| !m.places.is_empty() || m.unknown.is_some())
+        .collect();
+    if mentions.is_empty() && !hands_out_as_role(&toks) {
+        return Intent::NotAMove;
+    }
+    let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
+    let allocating = has(ALLOCATE_WORDS) || has(&["top up", "hand out"]);
+    let returning = has(RETURN_WORDS);
+
+    // Each mention's direction; the first of each kind wins, the rest are loose.
+    let mut from: Option<&Mention> = None;
+    let mut to: Option<&Mention> = None;
+    let mut loose: Vec<&Mention> = Vec::new();
     for m in &mentions {
-        if before(m, &["from", "out"]) && from.is_none() {
-            from = Some(m.place);
-        } else if before(m, &["to", "into", "onto", "for", "toward", "towards"]) && to.is_none() {
-            to = Some(m.place);
-        } else {
-            loose.push(m.place);
+        let same_as = |o: Option<&Mention>| o.is_some_and(|o| o.places == m.places);
+        if same_as(from) || same_as(to) {
+            continue;
+        }
+        let bc = m
+            .places
+            .iter()
+            .all(|p| matches!(p, Place::Bc | Place::Credit(_)));
+        match direction(&toks, m, &mentions, allocating, bc) {
+            Dir::From if from.is_none() => from = Some(m),
+            Dir::To if to.is_none() => to = Some(m),
+            _ if loose.iter().any(|o| o.places == m.places) => {}
+            _ => loose.push(m),
         }
     }
-    let allocating = ws.iter().any(|w| ALLOCATE_WORDS.contains(&w.text.as_str()));
+    let is_bc = |m: &Mention| {
+        m.places
+            .iter()
+            .all(|p| matches!(p, Place::Bc | Place::Credit(_)))
+    };
     if let ([only], None, None) = (loose.as_slice(), from, to) {
-        // "give the US store 50 of credit": with an allocation verb a lone place is the target.
-        if allocating && only.is_some() {
-            to = Some(*only);
-            loose.clear();
+        // A lone place: the target of an allocation ("give the US store 50"), the source of a
+        // return ("take the credit back from DE" was read above; "refund DE"), else the source.
+        if allocating && !is_bc(only) && !returning {
+            to = Some(only);
+        } else {
+            from = Some(only);
+        }
+        loose.clear();
+    }
+    // Of two loose places, the Business Center (or a credit) is the source.
+    if let Some(at) = loose.iter().position(|m| is_bc(m)) {
+        let bc = loose.remove(at);
+        loose.insert(0, bc);
+    }
+    for m in loose {
+        if from.is_none() {
+            from = Some(m);
+        } else if to.is_none() {
+            to = Some(m);
         }
     }
-    for p in loose {
-        if from.is_none() && to.is_none_or(|t| t != p) {
-            from = Some(p);
-        } else if to.is_none() && from.is_none_or(|f| f != p) {
-            to = Some(p);
+
+    // Which place each end is; ambiguous or unknown places are asked back first.
+    for (m, end) in [(from, End::From), (to, End::To)] {
+        let Some(m) = m else { continue };
+        if let Some(country) = &m.unknown {
+            return Needs::ask(
+                if end == End::From {
+                    AsksFor::From
+                } else {
+                    AsksFor::To
+                },
+                format!(
+                    "None of your accounts fits “{}” ({country}). Which account do you mean: {}?",
+                    span(question, &toks, m),
+                    account_list(scenario)
+                ),
+            );
+        }
+        if m.places.len() > 1 {
+            return choose(question, &toks, m, scenario);
         }
     }
-    let has = |w: &str| ws.iter().any(|x| x.text == w);
-    match (from, to) {
-        (None, Some(_)) if allocating => from = Some(None),
-        (Some(Some(_)), None)
-            if has("back") || has("return") || has("refund") || has("withdraw") =>
+    let named_fund = {
+        let kinds: Vec<Fund> = toks.iter().filter_map(|t| fund_word(&t.text)).collect();
+        [Fund::CreditLine, Fund::Cash, Fund::AdCredit]
+            .into_iter()
+            .find(|f| kinds.contains(f))
+    };
+    let place = |m: Option<&Mention>| m.and_then(|m| m.places.first().cloned());
+    let mut from_place = place(from);
+    let mut to_place = place(to);
+    let credit = [&from_place, &to_place].into_iter().find_map(|p| match p {
+        Some(Place::Credit(c)) => Some(*c),
+        _ => None,
+    });
+    match (&from_place, &to_place) {
+        // Only ad credit is handed out from the Business Center alone; cash and credit lines
+        // can also come from another account, so for them the source stays open.
+        (None, Some(p))
+            if (allocating || from_credit_line(&toks))
+                && (credit.is_some()
+                    || matches!(named_fund, Some(Fund::AdCredit | Fund::CreditLine)))
+                && *p != Place::Bc
+                && !matches!(p, Place::Credit(_)) =>
         {
-            to = Some(None)
+            from_place = Some(Place::Bc);
         }
+        (Some(Place::Account(_) | Place::Named(..)), None) if returning => {
+            to_place = Some(Place::Bc);
+        }
+        (None, None) if allocating => from_place = Some(Place::Bc),
         _ => {}
     }
-    let fund = fund_of(&ws);
-    let accounts_list = || {
-        scenario
-            .accounts
-            .iter()
-            .take(8)
-            .map(|a| match &a.name {
-                Some(n) if n != &a.id => format!("{} ({n})", a.id),
-                _ => a.id.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+    let id = |p: &Place| -> String {
+        match p {
+            Place::Bc | Place::Credit(_) => "bc".to_owned(),
+            Place::Account(a) => scenario.map_or_else(String::new, |s| s.accounts[*a].id.clone()),
+            Place::Named(id, _) => id.clone(),
+        }
     };
-    let (Some(from), Some(to)) = (from, to) else {
-        return Intent::Needs(format!(
-            "To answer for your setup I need both ends of the move: say where the money comes from and \
-             where it goes, e.g. \"from bc to {}\". Your accounts: {}",
-            scenario.accounts.first().map_or("an account", |a| a.id.as_str()),
-            accounts_list()
-        ));
+    let (from_id, to_id, open) = match (&from_place, &to_place) {
+        (Some(f), Some(t)) => (id(f), id(t), None),
+        (Some(f), None) => (id(f), ANY.to_owned(), Some(End::To)),
+        (None, Some(t)) => (ANY.to_owned(), id(t), Some(End::From)),
+        (None, None) => return Intent::NotAMove,
     };
-    if from == to {
-        return Intent::Needs("The question names the same place twice: say where the money comes from and where it goes".into());
-    }
-    let Some(fund) = fund else {
-        return Intent::Needs(
-            "Which kind of funds do you mean: ad credit, cash or a credit line? Each has its own rules".into(),
+    if from_id == to_id {
+        return Needs::ask(
+            AsksFor::To,
+            format!(
+                "The question names {} as both ends of the move: where should the money go?",
+                label(&from_place.unwrap_or(Place::Bc), scenario)
+            ),
         );
+    }
+
+    let mut notes = Vec::new();
+    // The kind of funds: a word that names it, or a credit named as the source. Vague words
+    // ("money", "balance", "budget", "200 euros") leave it open: the verdict is given when it
+    // is the same for every kind (see `judge.rs`), else the reader asks back, because each
+    // kind has its own rules and a guess could give a wrong verdict.
+    let mut fund = match (named_fund, credit) {
+        (Some(f), _) => Some(f),
+        (None, Some(_)) => Some(Fund::AdCredit),
+        (None, None) => None,
     };
-    let id =
-        |p: Option<usize>| p.map_or_else(|| "bc".to_owned(), |i| scenario.accounts[i].id.clone());
-    Intent::Move(Box::new(MoveQuestion {
-        fund,
-        from: id(from),
-        to: id(to),
-        amount: amount_of(&ws),
-        scenario: Some(scenario.clone()),
+    let in_place = |i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
+    let amount_read = amounts::read(question, &toks, in_place);
+    let amount = match amount_read {
+        Amount::None => None,
+        Amount::Exact(m, marked) => {
+            if fund.is_none() && marked {
+                // "301 euros", "$50" with no fund word: money in a currency is cash.
+                fund = Some(Fund::Cash);
+                notes.push(
+                    "The question names an amount of money and no kind of funds: read as cash."
+                        .to_owned(),
+                );
+            }
+            Some(m)
+        }
+        Amount::Unreadable(why) => {
+            return Needs::ask(AsksFor::Amount, format!("How much do you mean? {why}."))
+        }
+        Amount::All => {
+            let all = scenario
+                .zip(fund)
+                .and_then(|(s, f)| available(s, f, from_place.as_ref(), credit));
+            if let Some((m, what)) = &all {
+                notes.push(format!(
+                    "“All of it” was read as {what}: {}.",
+                    with_currency(*m, scenario)
+                ));
+            }
+            all.map(|(m, _)| m)
+        }
+    };
+
+    let role = stated_role(&toks);
+    let mut scenario = scenario.cloned();
+    if let Some(r) = role {
+        let was = scenario.as_ref().map(|s| s.actor_role);
+        if let Some(s) = scenario.as_mut() {
+            s.actor_role = r;
+        }
+        notes.push(match was {
+            Some(w) if w != r => format!(
+                "Judged for {}, as the question says (the scenario says {}).",
+                role_name(r),
+                role_name(w)
+            ),
+            _ => format!("Judged for {}, as the question says.", role_name(r)),
+        });
+    }
+    Intent::Move(Box::new(Reading {
+        question: MoveQuestion {
+            fund: fund.unwrap_or(Fund::Cash),
+            from: from_id,
+            to: to_id,
+            amount,
+            scenario,
+        },
+        open,
+        fund_open: fund.is_none(),
+        role,
+        notes,
     }))
 }
 
-/// Whether word `w` is part of a place mention (so "from" before an earlier place does not count).
-fn is_place_word(w: &Word, ws: &[Word], mentions: &[Mention]) -> bool {
-    mentions
-        .iter()
-        .any(|m| ws.get(m.at).is_some_and(|x| x.start == w.start))
+/// "half of the launch voucher to the Paris shop": funds, then "to" — a move without a verb
+/// (the places are checked after).
+fn funds_to_place(toks: &[Tok]) -> bool {
+    let at = |set: &[&str]| toks.iter().position(|t| is(set, &t.text));
+    match (
+        toks.iter().position(|t| fund_word(&t.text).is_some()),
+        at(&["to", "into"]),
+    ) {
+        (Some(f), Some(t)) => {
+            f < t
+                && !toks[..f]
+                    .iter()
+                    .any(|t| is(&["what", "happens", "how", "why"], &t.text))
+        }
+        _ => false,
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// "from the credit line": the Business Center's credit line is the source.
+fn from_credit_line(toks: &[Tok]) -> bool {
+    toks.windows(3).any(|w| {
+        w[0].text == "from"
+            && (fund_word(&w[1].text) == Some(Fund::CreditLine)
+                || (is(&["the", "our", "my"], &w[1].text)
+                    && fund_word(&w[2].text) == Some(Fund::CreditLine)))
+    }) || toks
+        .windows(2)
+        .last()
+        .is_some_and(|w| w[0].text == "from" && fund_word(&w[1].text) == Some(Fund::CreditLine))
+}
 
-    fn scenario() -> Scenario {
-        adcredit_core::parse_scenario(
-            r#"{"today":"2026-11-24","actor_role":"admin",
-            "business_center":{"entity":"Acme","currency":"EUR"},
-            "accounts":[
-              {"id":"de","name":"DE shop","entity":"Acme","currency":"EUR","status":"active"},
-              {"id":"at","name":"Austria","entity":"Acme","currency":"EUR","status":"active"},
-              {"id":"us-main","name":"US store","entity":"Acme","currency":"EUR","status":"active"}]}"#,
-        )
-        .unwrap()
-    }
+/// "a finance manager", "an analyst".
+pub(crate) fn role_name(r: Role) -> String {
+    let s = r.subject();
+    let mut c = s.chars();
+    c.next()
+        .map(|f| format!("{}{}", adcredit_search::lowercase(f), c.as_str()))
+        .unwrap_or_default()
+}
 
-    /// `question` → "fund from→to [amount]" or "needs: …" or "not a move".
-    fn check(question: &str, expected: &str) {
-        let got = match interpret(question, &scenario()) {
-            Intent::NotAMove => "not a move".to_owned(),
-            Intent::Needs(n) => format!("needs: {}", n.split(':').next().unwrap_or_default()),
-            Intent::Move(q) => format!(
-                "{} {}→{}{}",
-                q.fund.label(),
-                q.from,
-                q.to,
-                q.amount.map(|m| format!(" {m}")).unwrap_or_default()
-            ),
-        };
-        assert_eq!(got, expected, "{question}");
-    }
-
-    #[test]
-    fn questions() {
-        check(
-            "can I move credit from the DE shop to AT?",
-            "ad credit de→at",
-        );
-        check("Can I move ad credit from de to at", "ad credit de→at");
-        check(
-            "transfer 50 EUR of cash from Austria into the DE shop",
-            "cash at→de 50.00",
-        );
-        check(
-            "can I give the US store 120.50 of promo credit?",
-            "ad credit bc→us-main 120.50",
-        );
-        check("allocate coupon to austria", "ad credit bc→at");
-        check(
-            "can I get the credit back from DE to the business center",
-            "ad credit de→bc",
-        );
-        check("can I take the credit back from de", "ad credit de→bc");
-        check(
-            "share the credit line between DE shop and Austria",
-            "credit line de→at",
-        );
-        check(
-            "move money from de to at",
-            "needs: Which kind of funds do you mean",
-        );
-        check("move credit to somewhere", "not a move");
-        check(
-            "move credit from de",
-            "needs: To answer for your setup I need both ends of the move",
-        );
-        check("what is a credit line?", "not a move");
-        check(
-            "how do I move credit from de to de",
-            "needs: The question names the same place twice",
-        );
-        check(
-            "move credit from US store to DE shop",
-            "ad credit us-main→de",
-        );
-    }
-
-    #[test]
-    fn without_a_moving_verb_and_a_place_it_is_not_a_move() {
-        let s = scenario();
-        let accounts = || {
-            s.accounts
+/// A role the asker states: "I'm only an analyst", "as an operator", "can an analyst…".
+fn stated_role(toks: &[Tok]) -> Option<Role> {
+    // "my boss is an admin but I'm an operator": the asker's own role first.
+    let own = toks.iter().enumerate().find_map(|(i, t)| {
+        let role = role_word(&t.text)?;
+        toks[i.saturating_sub(4)..i]
+            .iter()
+            .any(|p| is(&["i'm", "im", "am", "as", "being", "i"], &p.text))
+            .then_some(role)
+    });
+    own.or_else(|| {
+        toks.iter().enumerate().find_map(|(i, t)| {
+            let role = role_word(&t.text)?;
+            let cue_before = toks[i.saturating_sub(3)..i]
                 .iter()
-                .map(|a| (a.id.as_str(), a.name.as_deref()))
-        };
-        for q in [
-            "what is a credit line?",
-            "credit from de to at",
-            "",
-            "DE shop Austria bc",
-            "Can I share TikTok ad credit across accounts?",
-            "move credit to somewhere",
-        ] {
-            assert!(!mentions_move(q, accounts()), "{q}");
-            assert_eq!(interpret(q, &s), Intent::NotAMove, "{q}");
+                .any(|p| is(ROLE_CUES, &p.text));
+            let cue_after = toks.get(i + 1).is_some_and(|n| {
+                is(
+                    &[
+                        "role",
+                        "access",
+                        "permission",
+                        "permissions",
+                        "rights",
+                        "here",
+                    ],
+                    &n.text,
+                )
+            });
+            (cue_before || cue_after).then_some(role)
+        })
+    })
+}
+
+/// The words of mention `m` as the question wrote them.
+fn span<'q>(q: &'q str, toks: &[Tok], m: &Mention) -> &'q str {
+    &q[toks[m.start].start..toks[m.end - 1].end]
+}
+
+fn label(p: &Place, scenario: Option<&Scenario>) -> String {
+    match (p, scenario) {
+        (Place::Bc | Place::Credit(_), _) => "the Business Center".to_owned(),
+        (Place::Account(a), Some(s)) => {
+            let acc = &s.accounts[*a];
+            if acc.label() == acc.id {
+                acc.id.clone()
+            } else {
+                format!("{} ({})", acc.label(), acc.id)
+            }
         }
-        for q in [
-            "Can I MOVE it to the BC",
-            "move credit from de",
-            "give the us store 5",
-        ] {
-            assert!(mentions_move(q, accounts()), "{q}");
-            assert_ne!(interpret(q, &s), Intent::NotAMove, "{q}");
+        (Place::Named(_, label), _) => label.clone(),
+        (Place::Account(_), None) => String::new(),
+    }
+}
+
+/// The first accounts of the scenario, for a question back.
+fn account_list(scenario: Option<&Scenario>) -> String {
+    let Some(s) = scenario else {
+        return "give its id".to_owned();
+    };
+    let mut names: Vec<String> = s
+        .accounts
+        .iter()
+        .take(8)
+        .enumerate()
+        .map(|(i, _)| label(&Place::Account(i), scenario))
+        .collect();
+    if s.accounts.len() > 8 {
+        names.push(format!("and {} more", s.accounts.len() - 8));
+    }
+    if names.is_empty() {
+        "the scenario has no accounts".to_owned()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// At most this many candidates are offered as buttons.
+const MAX_CHOICES: usize = 10;
+
+fn choose(q: &str, toks: &[Tok], m: &Mention, scenario: Option<&Scenario>) -> Intent {
+    let words = span(q, toks, m);
+    let (before, after) = (&q[..toks[m.start].start], &q[toks[m.end - 1].end..]);
+    let choices: Vec<Choice> = m
+        .places
+        .iter()
+        .take(MAX_CHOICES)
+        .map(|p| {
+            let (id, named) = match p {
+                Place::Bc | Place::Credit(_) => ("bc".to_owned(), "the Business Center".to_owned()),
+                Place::Account(a) => {
+                    let id = scenario.map_or_else(String::new, |s| s.accounts[*a].id.clone());
+                    (id.clone(), format!("account {id}"))
+                }
+                Place::Named(id, _) => (id.clone(), format!("account {id}")),
+            };
+            Choice {
+                label: if id == "bc" {
+                    "Business Center".to_owned()
+                } else {
+                    label(p, scenario)
+                },
+                question: format!("{before}{named}{after}"),
+                id,
+            }
+        })
+        .collect();
+    let more = m.places.len().saturating_sub(MAX_CHOICES);
+    let names: Vec<&str> = choices.iter().map(|c| c.label.as_str()).collect();
+    Intent::Needs(Needs {
+        asks_for: AsksFor::Place,
+        message: format!(
+            "“{words}” fits more than one place: {}{}. Which one do you mean?",
+            names.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ),
+        choices,
+    })
+}
+
+/// "All of it": the whole amount of `fund` available at the source, and how to say it.
+fn available(
+    s: &Scenario,
+    fund: Fund,
+    from: Option<&Place>,
+    credit: Option<usize>,
+) -> Option<(Money, String)> {
+    let unexpired = |c: &adcredit_core::AdCredit| c.expires.is_none_or(|e| e >= s.today);
+    let from = from?;
+    let credit = credit.or(match from {
+        Place::Credit(c) => Some(*c),
+        _ => None,
+    });
+    let (m, what) = match (fund, from) {
+        (Fund::AdCredit, Place::Bc | Place::Credit(_)) => match credit {
+            Some(c) => {
+                let c = &s.business_center.ad_credits[c];
+                (c.amount, format!("the whole of credit {}", c.id))
+            }
+            None => {
+                let mut sum = Money::ZERO;
+                for c in s.business_center.ad_credits.iter().filter(|c| unexpired(c)) {
+                    sum = sum.checked_add(c.amount).ok()?;
+                }
+                (
+                    sum,
+                    "all the unexpired ad credit in the Business Center".to_owned(),
+                )
+            }
+        },
+        (Fund::Cash, Place::Bc | Place::Credit(_)) => (
+            s.business_center.cash_balance,
+            "the Business Center's whole cash balance".to_owned(),
+        ),
+        (Fund::CreditLine, Place::Bc | Place::Credit(_)) => (
+            s.business_center.credit_line,
+            "the whole available credit line".to_owned(),
+        ),
+        (Fund::AdCredit, Place::Account(a)) => {
+            let acc = &s.accounts[*a];
+            (
+                acc.ad_credit_balance,
+                format!("all the ad credit in {}", acc.label()),
+            )
         }
+        (Fund::Cash, Place::Account(a)) => {
+            let acc = &s.accounts[*a];
+            (acc.cash_balance, format!("all the cash in {}", acc.label()))
+        }
+        _ => return None,
+    };
+    m.is_positive().then_some((m, what))
+}
+
+fn with_currency(m: Money, scenario: Option<&Scenario>) -> String {
+    match scenario {
+        Some(s) => {
+            let cur = &s.business_center.currency;
+            format!("{} {cur}", m.with_decimals(cur.decimals()))
+        }
+        None => m.to_string(),
     }
 }

@@ -1,17 +1,35 @@
 //! adcredit's assistant: a question in plain words, and optionally the asker's scenario, in;
-//! the best answers from the knowledge base and — when the question is about moving money
-//! between the scenario's places — the can-move verdict for *that* scenario, out.
+//! the best answers from the knowledge base and — when the question is about moving money —
+//! the can-move verdict for *that* scenario (or from the rules alone without one), out.
 //!
 //! Pure: the CLI and the wasm binding both call [`ask`], so a question gets the same answer in
 //! a terminal and in the browser.
+//!
+//! ```
+//! let s = adcredit_core::parse_scenario(r#"{"today":"2026-11-24","actor_role":"admin",
+//!   "business_center":{"entity":"Acme","currency":"USD",
+//!     "ad_credits":[{"id":"launch-voucher","amount":"1000.00"}]},
+//!   "accounts":[{"id":"de","name":"Germany","entity":"Acme","currency":"USD","status":"active"}]}"#).unwrap();
+//! let a = adcredit_assistant::answer_move("can I give the German shop $1,200 of the launch voucher?", Some(&s)).unwrap();
+//! let v = a.verdict.unwrap();
+//! assert_eq!((v.rule.as_str(), v.amount.unwrap().to_string().as_str()), ("insufficient-credit", "1200.00"));
+//! ```
 
+mod amounts;
+mod gate;
 mod intent;
+mod judge;
+mod lexicon;
+mod places;
+mod words;
 
 use adcredit_core::{Scenario, Verdict};
 use adcredit_search::{Hit, SearchOptions, Searcher};
 use serde::Serialize;
 
-pub use intent::{has_moving_verb, interpret, mentions_move, Intent};
+pub use gate::{may_move, mentions_move};
+pub use intent::{has_moving_verb, interpret, AsksFor, Choice, End, Intent, Needs, Reading, ANY};
+pub use places::{Known, KnownAccount};
 
 /// Search results, best first (CONTRACT §7 `search`, §6 `ask --json` without a scenario).
 #[derive(Clone, Debug, Serialize)]
@@ -40,17 +58,44 @@ pub struct Answer {
 }
 
 /// The move part of an answer: a verdict, or what is missing to give one, or neither.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MoveAnswer {
-    /// The verdict on the move the question describes, in the given scenario.
+    /// The verdict on the move the question describes (in the given scenario, or from the
+    /// rules alone). An end the question leaves open, when the verdict is the same wherever
+    /// it is, is `"any"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub verdict: Option<Verdict>,
-    /// What is missing to give a verdict, when the question is about a move but incomplete.
+    /// The question back, as one sentence, when the question is about a move but something
+    /// is missing or unclear.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub needs: Option<String>,
+    /// What `needs` asks for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub asks_for: Option<AsksFor>,
+    /// When several places fit the words: each, with the question made explicit for it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Choice>>", optional))]
+    pub choices: Vec<Choice>,
+    /// How the question was read where it matters to the verdict (a role the question
+    /// states, "all of it", an open end), as sentences.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<String>>", optional))]
+    pub notes: Vec<String>,
+}
+
+impl MoveAnswer {
+    fn needs(n: Needs) -> MoveAnswer {
+        MoveAnswer {
+            needs: Some(n.message),
+            asks_for: Some(n.asks_for),
+            choices: n.choices,
+            ..MoveAnswer::default()
+        }
+    }
 }
 
 /// Everything that can go wrong when answering.
@@ -95,7 +140,8 @@ fn options(limit: usize) -> SearchOptions {
     }
 }
 
-/// Answer `question`, with a verdict when it is about moving money within `scenario`.
+/// Answer `question`, with a verdict when it is about moving money (within `scenario`, or
+/// from the rules alone without one).
 pub fn ask(
     searcher: &Searcher,
     question: &str,
@@ -103,30 +149,20 @@ pub fn ask(
     limit: usize,
 ) -> Result<Answer, Error> {
     let SearchResults { results, answered } = search(searcher, question, limit)?;
-    let about_move = match scenario {
-        Some(s) => answer_move(question, s)?,
-        None => MoveAnswer::default(),
-    };
     Ok(Answer {
         results,
         answered,
-        about_move,
+        about_move: answer_move(question, scenario)?,
     })
 }
 
-/// The move part of [`ask`] alone: the verdict on the move `question` describes within
-/// `scenario`, or what is missing to decide it. Empty when the question is not about moving
-/// money (then the scenario is not even looked at, see [`mentions_move`]).
-pub fn answer_move(question: &str, scenario: &Scenario) -> Result<MoveAnswer, Error> {
+/// The move part of [`ask`] alone: the verdict on the move `question` describes (within
+/// `scenario`, or from the rules alone), or what is missing to decide it. Empty when the
+/// question is not about moving money between places (see [`mentions_move`]).
+pub fn answer_move(question: &str, scenario: Option<&Scenario>) -> Result<MoveAnswer, Error> {
     Ok(match interpret(question, scenario) {
-        Intent::Move(q) => MoveAnswer {
-            verdict: Some(adcredit_core::can_move(&q)?),
-            needs: None,
-        },
-        Intent::Needs(n) => MoveAnswer {
-            verdict: None,
-            needs: Some(n),
-        },
         Intent::NotAMove => MoveAnswer::default(),
+        Intent::Needs(n) => MoveAnswer::needs(n),
+        Intent::Move(r) => judge::judge(*r)?,
     })
 }

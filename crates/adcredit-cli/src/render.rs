@@ -223,11 +223,18 @@ pub fn verdict(v: &Verdict, color: bool) -> String {
         st.red("✗ Not allowed")
     };
     let amount = v.amount.map(|m| format!(" {m}")).unwrap_or_default();
+    let place = |p: &str| {
+        if p == adcredit_assistant::ANY {
+            "anywhere".to_owned()
+        } else {
+            p.to_owned()
+        }
+    };
     format!(
         "{head} — {}{amount} from {} to {}  {}\n  {}\n  {}\n",
         v.fund.label(),
-        esc(&v.from),
-        esc(&v.to),
+        esc(&place(&v.from)),
+        esc(&place(&v.to)),
         st.dim(&format!("[{}]", v.rule)),
         esc(&v.reason),
         st.dim(&format!("why: {}", v.source)),
@@ -238,12 +245,26 @@ pub fn verdict(v: &Verdict, color: bool) -> String {
 pub fn answer(a: &Answer, color: bool) -> String {
     let st = Style { on: color };
     let mut out = String::new();
-    if let Some(v) = &a.about_move.verdict {
+    let m = &a.about_move;
+    if let Some(v) = &m.verdict {
         out.push_str(&verdict(v, color));
-        out.push('\n');
     }
-    if let Some(n) = &a.about_move.needs {
-        let _ = writeln!(out, "{} {}\n", st.yellow("?"), esc(n));
+    if let Some(n) = &m.needs {
+        let _ = writeln!(out, "{} {}", st.yellow("?"), esc(n));
+        for c in &m.choices {
+            let _ = writeln!(
+                out,
+                "  - {}: {}",
+                esc(&c.label),
+                st.dim(&format!("adcredit ask {:?}", c.question))
+            );
+        }
+    }
+    for note in &m.notes {
+        let _ = writeln!(out, "  {}", st.dim(&format!("note: {}", esc(note))));
+    }
+    if m.verdict.is_some() || m.needs.is_some() {
+        out.push('\n');
     }
     if a.results.is_empty() {
         let _ = writeln!(out, "No answer in the knowledge base matches that question. Try other words, e.g. \"move credit\" or \"suspended account\".");

@@ -257,6 +257,59 @@ fn ask_command() {
         &["✗ Not allowed", "[currency-mismatch]", "1. "],
         &[],
     );
+    // Amounts as people write them: the verdict shows the amount it understood.
+    check(
+        &[
+            "ask",
+            "--index",
+            index,
+            "--scenario",
+            "-",
+            "can I allocate 1,200 of ad credit from bc to us?",
+        ],
+        PLAN,
+        0,
+        &[
+            "✗ Not allowed — ad credit 1200.00 from bc to us",
+            "[insufficient-credit]",
+        ],
+        &[],
+    );
+    // Without a scenario, a move question gets the verdict from the rules alone.
+    check(
+        &[
+            "ask",
+            "--index",
+            index,
+            "can I move ad credit from the German account to the French one?",
+        ],
+        "",
+        0,
+        &[
+            "✗ Not allowed — ad credit from de to fr",
+            "[ad-credit-locked]",
+        ],
+        &[],
+    );
+    // A question back reads as one sentence, then the answers; no repeated prefixes.
+    let (_, out, _) = run(
+        &[
+            "ask",
+            "--index",
+            index,
+            "--scenario",
+            "-",
+            "can I move the cash from the US store?",
+        ],
+        PLAN,
+    );
+    assert!(
+        out.starts_with(
+            "? Where should the cash go: to which account (us, eu), or to the Business Center?\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(out.matches("To answer").count(), 0, "{out}");
     // No index yet: it indexes ./content in memory and says so.
     check(
         &["ask", "--index", "/nonexistent", "pool"],

@@ -241,31 +241,52 @@ mod search {
     }
 
     /// Whether `ask` needs the rules module: the question has a moving verb and names the
-    /// Business Center or one of the scenario's accounts (by id or name). Only the accounts'
-    /// `id` and `name` are read; when they cannot be read the answer is `true`, so the rules
-    /// module reads the whole scenario and names what is wrong with it.
+    /// Business Center, one of the scenario's accounts (by id, name or status) or credits, or —
+    /// without a scenario (`undefined` or `null`) — a country or an id after "from"/"to".
+    /// Only the accounts' `id`, `name` and `status` and the credits' `id` are read; when they
+    /// cannot be read the answer is `true`, so the rules module reads the whole scenario and
+    /// names what is wrong with it.
     #[wasm_bindgen(js_name = mentionsMove)]
     pub fn mentions_move(
         question: &str,
-        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Scenario | undefined | null")] scenario: JsValue,
     ) -> bool {
-        if !adcredit_assistant::has_moving_verb(question) {
+        if !adcredit_assistant::may_move(question) {
             return false;
         }
-        let Some(accounts) = account_names(&scenario) else {
+        if scenario.is_undefined() || scenario.is_null() {
+            return adcredit_assistant::mentions_move(question, None);
+        }
+        let Some((accounts, credits)) = names(&scenario) else {
             return true;
         };
-        adcredit_assistant::mentions_move(
-            question,
-            accounts
+        let known = adcredit_assistant::Known {
+            accounts: accounts
                 .iter()
-                .map(|(id, name)| (id.as_str(), name.as_deref())),
-        )
+                .map(|(id, name, status)| adcredit_assistant::KnownAccount {
+                    id,
+                    name: name.as_deref(),
+                    status,
+                })
+                .collect(),
+            credits: credits.iter().map(String::as_str).collect(),
+        };
+        adcredit_assistant::mentions_move(question, Some(&known))
     }
 
-    /// `(id, name)` of each of `scenario.accounts`, or `None` when they are not strings.
-    fn account_names(scenario: &JsValue) -> Option<Vec<(String, Option<String>)>> {
+    type Names = (Vec<(String, Option<String>, String)>, Vec<String>);
+
+    /// `(id, name, status)` of each of `scenario.accounts` and the ids of
+    /// `scenario.business_center.ad_credits`, or `None` when they are not strings.
+    fn names(scenario: &JsValue) -> Option<Names> {
         let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).ok();
+        let opt = |v: JsValue| -> Option<Option<String>> {
+            if v.is_undefined() || v.is_null() {
+                Some(None)
+            } else {
+                v.as_string().map(Some)
+            }
+        };
         if !is_object(scenario) {
             return None;
         }
@@ -279,15 +300,24 @@ mod search {
                 return None;
             }
             let id = get(&a, "id")?.as_string()?;
-            let name = get(&a, "name")?;
-            let name = if name.is_undefined() || name.is_null() {
-                None
-            } else {
-                Some(name.as_string()?)
-            };
-            out.push((id, name));
+            let name = opt(get(&a, "name")?)?;
+            let status = opt(get(&a, "status")?)?.unwrap_or_default();
+            out.push((id, name, status));
         }
-        Some(out)
+        let mut credits = Vec::new();
+        let bc = get(scenario, "business_center")?;
+        if is_object(&bc) {
+            let list = get(&bc, "ad_credits")?;
+            if js_sys::Array::is_array(&list) {
+                for c in js_sys::Array::from(&list).iter() {
+                    if !is_object(&c) {
+                        return None;
+                    }
+                    credits.push(get(&c, "id")?.as_string()?);
+                }
+            }
+        }
+        Some((out, credits))
     }
 }
 
@@ -384,18 +414,24 @@ mod rules {
         encode(&adcredit_core::can_move(&q).map_err(core_error)?)
     }
 
-    /// The move part of `ask`: `{ verdict? , needs? }` for a question about moving money
-    /// within `scenario` (validated as `checkPlan` does).
+    /// The move part of `ask`: `{ verdict?, needs?, asks_for?, choices?, notes? }` for a
+    /// question about moving money within `scenario` (validated as `checkPlan` does), or from
+    /// the rules alone when it is `undefined` or `null`.
     #[wasm_bindgen(js_name = answerMove, unchecked_return_type = "MoveAnswer")]
     pub fn answer_move(
         question: &str,
-        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario_: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Scenario | undefined | null")] scenario_: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let s = scenario(scenario_)?;
-        let answer = adcredit_assistant::answer_move(question, &s).map_err(|e| match e {
-            adcredit_assistant::Error::Core(e) => core_error(e),
-            other => js_error(code::INPUT, &other.to_string()),
-        })?;
+        let s = if scenario_.is_undefined() || scenario_.is_null() {
+            None
+        } else {
+            Some(scenario(scenario_)?)
+        };
+        let answer =
+            adcredit_assistant::answer_move(question, s.as_ref()).map_err(|e| match e {
+                adcredit_assistant::Error::Core(e) => core_error(e),
+                other => js_error(code::INPUT, &other.to_string()),
+            })?;
         encode(&answer)
     }
 }
@@ -403,7 +439,7 @@ mod rules {
 #[cfg(test)]
 mod typescript {
     //! The TypeScript declarations shipped in the `.d.ts`, generated from the Rust types.
-    use adcredit_assistant::{Answer, MoveAnswer, SearchResults};
+    use adcredit_assistant::{Answer, AsksFor, Choice, MoveAnswer, SearchResults};
     use adcredit_core::*;
     use adcredit_search::Hit;
     use ts_rs::TS;
@@ -438,6 +474,8 @@ mod typescript {
             SearchResults::decl(&cfg),
             Answer::decl(&cfg),
             MoveAnswer::decl(&cfg),
+            AsksFor::decl(&cfg),
+            Choice::decl(&cfg),
             super::search::Options::decl(&cfg),
         ];
         let mut out = String::from(

@@ -72,6 +72,24 @@ export function askPart(ctx) {
     );
   }
 
+  /** The question back, with a button per place that fits (each re-asks, naming it). */
+  function needsCard(reply) {
+    const choices = Array.isArray(reply.choices) ? reply.choices : [];
+    return h(
+      'section',
+      { class: 'card', 'data-part': 'needs', 'data-asks-for': String(reply.asks_for ?? ''), 'aria-label': S.needsLabel },
+      h('p', null, reply.needs),
+      choices.length > 0 &&
+        h(
+          'ul',
+          { class: 'suggest', 'aria-label': S.choicesLabel },
+          choices.map((c) =>
+            h('li', null, h('button', { type: 'button', 'data-choice': String(c.id), onclick: () => ctx.ask(String(c.question)) }, String(c.label))),
+          ),
+        ),
+    );
+  }
+
   function render(q, reply) {
     hits = Array.isArray(reply.results) ? reply.results : [];
     list.setAttribute('data-query', q);
@@ -99,8 +117,8 @@ export function askPart(ctx) {
     fill(answer, top ? answerCard(top) : hits.length > 0 && h('p', { class: 'card', 'data-part': 'unanswered' }, S.notAnswered));
     fill(
       verdict,
-      reply.verdict && verdictCard(ctx, reply.verdict, S.aboutYourAccounts),
-      !reply.verdict && reply.needs && h('p', { class: 'card', 'data-part': 'needs' }, S.needsMore, ' ', reply.needs),
+      reply.verdict && verdictCard(ctx, reply.verdict, ctx.scenario() ? S.aboutYourAccounts : S.fromTheRules, reply.notes),
+      !reply.verdict && reply.needs && needsCard(reply),
     );
     none.hidden = hits.length > 0 || !!reply.verdict;
     if (!none.hidden)

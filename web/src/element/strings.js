@@ -36,7 +36,10 @@ export const strings = {
     'Does Payment Portfolio apply to ad credits?',
   ],
   aboutYourAccounts: 'About your accounts',
-  needsMore: 'To answer for your own accounts:',
+  fromTheRules: 'From the rules',
+  needsLabel: 'A question back',
+  choicesLabel: 'Which one do you mean?',
+  anywhere: 'anywhere else',
   notFound: (id) => `There is no answer with the id ${id}.`,
 
   // Verdicts and findings

@@ -20,8 +20,8 @@ export function sourceLink(ctx, id, label) {
   );
 }
 
-/** A verdict (§4) as a card carrying data-rule. */
-export function verdictCard(ctx, v, heading) {
+/** A verdict (§4) as a card carrying data-rule, with how the question was read (`notes`). */
+export function verdictCard(ctx, v, heading, notes = []) {
   const move =
     v.fund && v.from && v.to
       ? `${S.fund[v.fund] ?? v.fund}: ${place(ctx, v.from)} → ${place(ctx, v.to)}`
@@ -32,6 +32,7 @@ export function verdictCard(ctx, v, heading) {
     h('h3', null, heading),
     move && h('p', { class: 'muted' }, move),
     h('p', null, h('strong', { class: v.allowed ? 'yes' : 'no' }, v.allowed ? S.allowed : S.denied), ' — ', v.reason),
+    ...(Array.isArray(notes) ? notes : []).map((n) => h('p', { class: 'muted', 'data-part': 'note' }, String(n))),
     v.source && h('p', { class: 'src' }, S.source, ' ', sourceLink(ctx, v.source)),
   );
 }
@@ -39,6 +40,7 @@ export function verdictCard(ctx, v, heading) {
 /** `bc` or an account id, named as the visitor knows it. */
 export function place(ctx, id) {
   if (id === 'bc') return S.bc;
+  if (id === 'any') return S.anywhere;
   const a = ctx.scenario()?.accounts?.find?.((x) => x && x.id === id);
   return a && a.name ? `${a.name} (${id})` : id;
 }

@@ -1,0 +1,293 @@
+//! Amounts as people write them in a question: "$200", "200 euros", "€1,200.50", "USD 300",
+//! "1.200,50 €", "5k", "-50", "all of it".
+//!
+//! Separators are read as English writes them, and the other way only when that is
+//! unambiguous: "1,200" and "1,200.50" are twelve hundred, "10.005" is ten and five
+//! thousandths (which the rules refuse), "1.200,50" is twelve hundred and a half, "12,50" is
+//! twelve and a half. A sign is kept ("-50" is minus fifty, which the
+//! rules refuse as `invalid-amount`). Numbers inside place names are names, counts and times
+//! ("3 accounts", "24 hours") and years ("in 2025") are not money, and anything that looks
+//! like an amount but cannot be read ("1e3", twenty digits) is reported, never dropped.
+
+use adcredit_core::{Money, MoneyParseError};
+
+use crate::lexicon::{is, ALL_WORDS, CURRENCY_WORDS, UNIT_WORDS};
+use crate::words::Tok;
+
+/// What the question says about how much.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Amount {
+    /// No amount.
+    None,
+    /// This amount (negative when written with a minus), and whether a currency marks it
+    /// ("$200", "200 euros").
+    Exact(Money, bool),
+    /// "All of it", "everything": the whole available amount.
+    All,
+    /// Something that looks like an amount but cannot be read; the sentence says why.
+    Unreadable(String),
+}
+
+const SYMBOLS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₺'];
+
+/// Read the amount of `q` (its words `toks`), ignoring the words for which `in_place` is true
+/// (numbers inside names).
+pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> Amount {
+    let mut found: Vec<(Money, bool)> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if in_place(i) || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        match number(q, toks, i) {
+            Number::Not => {}
+            Number::Bad(why) => return Amount::Unreadable(why),
+            Number::Money(m, marked) => found.push((m, marked)),
+        }
+    }
+    if let Some((m, marked)) = found.iter().find(|(_, marked)| *marked).or(found.first()) {
+        return Amount::Exact(*m, *marked);
+    }
+    if says_all(toks) {
+        Amount::All
+    } else {
+        Amount::None
+    }
+}
+
+enum Number {
+    /// Not money: a count, a time, a year, a date, part of a word.
+    Not,
+    /// Money; `true` when a currency marks it.
+    Money(Money, bool),
+    /// Looks like money but cannot be read.
+    Bad(String),
+}
+
+fn number(q: &str, toks: &[Tok], i: usize) -> Number {
+    let t = &toks[i];
+    let raw = &q[t.start..t.end];
+    let before = q[..t.start].chars().rev().take(3).collect::<Vec<_>>();
+    let after = q[t.end..].chars().next();
+    // Dates, times, fractions and ranges written with / or : are not amounts.
+    if matches!(after, Some('/' | ':' | '%'))
+        || before.first().is_some_and(|c| matches!(c, '/' | ':'))
+    {
+        return Number::Not;
+    }
+    let next = toks.get(i + 1).map(|t| t.text.as_str()).unwrap_or("");
+    let prev = i
+        .checked_sub(1)
+        .map(|p| toks[p].text.as_str())
+        .unwrap_or("");
+    if is(UNIT_WORDS, next) {
+        return Number::Not;
+    }
+    // Split "1,200.50usd" into the number and what is stuck to it.
+    let split = raw
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(raw.len());
+    let (digits, suffix) = raw.split_at(split);
+    let suffix_l = suffix.to_ascii_lowercase();
+    let mut thousand = false;
+    let mut marked = false;
+    match suffix_l.as_str() {
+        "" => {}
+        "k" => thousand = true,
+        s if is(CURRENCY_WORDS, s) => marked = true,
+        s if exponent(s) => {
+            return Number::Bad(format!(
+                "“{raw}” is not an amount I can read: write it out, e.g. 1000 or 1,000.00"
+            ))
+        }
+        // 3rd, 24h, 4g, q4-like words, dates (2026-12-31), ids: not money.
+        _ => return Number::Not,
+    }
+    let mut sign = "";
+    let mut rest = before.iter();
+    let mut c0 = rest.next().copied();
+    if c0.is_some_and(|c| SYMBOLS.contains(&c)) {
+        marked = true;
+        c0 = rest.next().copied();
+        if c0.is_some_and(|c| matches!(c, '-' | '−')) {
+            sign = "-";
+        }
+    } else if c0.is_some_and(|c| matches!(c, '-' | '−')) {
+        // "-50", "- 50" is not a sign but a dash: the minus must touch the number, and stand
+        // at the start of a word.
+        let c1 = rest.next().copied();
+        if c1.is_none_or(|c| c.is_whitespace() || c == '(' || SYMBOLS.contains(&c)) {
+            sign = "-";
+            if c1.is_some_and(|c| SYMBOLS.contains(&c)) {
+                marked = true;
+            }
+        }
+    }
+    if after.is_some_and(|c| SYMBOLS.contains(&c))
+        || is(CURRENCY_WORDS, next)
+        || is(CURRENCY_WORDS, prev)
+    {
+        marked = true;
+    }
+    // Years after "in", "since", "by"… ("the credit from 2025") are dates.
+    if !marked
+        && digits.len() == 4
+        && (digits.starts_with("19") || digits.starts_with("20"))
+        && is(
+            &[
+                "in", "since", "until", "till", "by", "before", "after", "of", "end", "early",
+                "late", "year", "fy",
+            ],
+            prev,
+        )
+    {
+        return Number::Not;
+    }
+    let plain = match plain_decimal(digits) {
+        Ok(p) => p,
+        Err(why) => return Number::Bad(format!("“{raw}” {why}")),
+    };
+    match Money::parse(&format!("{sign}{plain}")) {
+        Ok(m) if thousand => match m.checked_mul_int(1000) {
+            Ok(m) => Number::Money(m, true),
+            Err(_) => Number::Bad(format!("“{raw}” is too large to be an amount")),
+        },
+        Ok(m) => Number::Money(m, marked),
+        Err(MoneyParseError::TooManyDigits) => Number::Bad(format!(
+            "“{raw}” is too large to be an amount (at most 15 digits before the decimal point and 12 after)"
+        )),
+        Err(_) => Number::Bad(format!("“{raw}” is not an amount I can read")),
+    }
+}
+
+/// "e3", "E+10", "e-2": scientific notation.
+fn exponent(s: &str) -> bool {
+    let s = s.strip_prefix('e').unwrap_or("");
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Digits with separators → plain decimal notation ("1,200.50" → "1200.50"), or why not.
+pub(crate) fn plain_decimal(s: &str) -> Result<String, &'static str> {
+    const UNCLEAR: &str = "is not an amount I can read: write it like 1200.50 or 1,200.50";
+    let grouped = |groups: &[&str]| {
+        groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let commas = s.matches(',').count();
+    let dots = s.matches('.').count();
+    if s.is_empty() || s.starts_with([',', '.']) || s.ends_with([',', '.']) {
+        return Err(UNCLEAR);
+    }
+    let (int, frac, sep) = match (commas, dots) {
+        (0, 0) => return Ok(s.to_owned()),
+        (_, 0) | (0, _) => {
+            let sep = if commas > 0 { ',' } else { '.' };
+            let parts: Vec<&str> = s.split(sep).collect();
+            if parts.len() > 2 {
+                // Only thousands: "1,200,000", "1.200.000".
+                return if grouped(&parts) {
+                    Ok(parts.concat())
+                } else {
+                    Err(UNCLEAR)
+                };
+            }
+            let (int, frac) = (parts[0], parts[1]);
+            if frac.len() == 3 && grouped(&parts) && !int.starts_with('0') {
+                // "1,200": thousands, as English writes them; "10.005": a decimal point, as
+                // English writes it (the rules then refuse the third decimal).
+                if sep == ',' {
+                    return Ok(format!("{int}{frac}"));
+                }
+            }
+            if sep == ',' && frac.len() > 2 {
+                return Err(UNCLEAR);
+            }
+            return Ok(format!("{int}.{frac}"));
+        }
+        _ => {
+            // Both: the last one is the decimal point, the others group thousands.
+            let last = s.rfind([',', '.']).unwrap_or(0);
+            let sep = if s[last..].starts_with(',') { ',' } else { '.' };
+            let group = if sep == ',' { '.' } else { ',' };
+            if s[last + 1..].contains(group) || s[..last].contains(sep) {
+                return Err(UNCLEAR);
+            }
+            (&s[..last], &s[last + 1..], group)
+        }
+    };
+    let groups: Vec<&str> = int.split(sep).collect();
+    if !grouped(&groups) {
+        return Err(UNCLEAR);
+    }
+    Ok(format!("{}.{frac}", groups.concat()))
+}
+
+/// "all of it", "everything", "the whole credit", "the rest", "all the remaining credit".
+fn says_all(toks: &[Tok]) -> bool {
+    let w = |i: usize| toks.get(i).map(|t| t.text.as_str()).unwrap_or("");
+    let money = |s: &str| {
+        crate::lexicon::fund_word(s).is_some()
+            || is(
+                &[
+                    "it",
+                    "them",
+                    "that",
+                    "balance",
+                    "money",
+                    "funds",
+                    "budget",
+                    "amount",
+                    "remaining",
+                    "left",
+                    "thing",
+                    "lot",
+                    "sum",
+                ],
+                s,
+            )
+    };
+    toks.iter().enumerate().any(|(i, t)| match t.text.as_str() {
+        "everything" => true,
+        "rest" => w(i.wrapping_sub(1)) == "the",
+        "all" => (i + 1..i + 4)
+            .map(w)
+            .find(|s| {
+                !is(
+                    &[
+                        "of", "the", "my", "our", "its", "this", "that", "ad", "your", "their",
+                    ],
+                    s,
+                )
+            })
+            .is_some_and(money),
+        s if is(ALL_WORDS, s) => (i + 1..i + 4).map(w).any(money),
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators() {
+        for (s, want) in [
+            ("1,200", "1200"),
+            ("5,000.00", "5000.00"),
+            ("1.200,50", "1200.50"),
+            ("1,200,000", "1200000"),
+            ("1.200.000", "1200000"),
+            ("12,50", "12.50"),
+            ("0.125", "0.125"),
+            ("120.5", "120.5"),
+            ("200", "200"),
+            ("10.005", "10.005"),
+        ] {
+            assert_eq!(plain_decimal(s).as_deref(), Ok(want), "{s}");
+        }
+        for s in ["1,20,0", "1.200,500.5", "12,3456.7", "1,2345"] {
+            assert!(plain_decimal(s).is_err(), "{s}");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Does a question need the rules at all? The browser's search module asks this before it
+//! loads the rules module, so it must be small: it reads the question's words with the
+//! search analyzer's own splitter and answers `true` for every question [`crate::interpret`]
+//! reads as a move (a superset: a `true` for a question that is not a move only costs the
+//! rules module's download). `tests/moves.rs` checks the superset on every case.
+
+use adcredit_search::fold_words;
+
+use crate::lexicon::{ALLOCATE_WORDS, COUNTRIES, MOVE_WORDS, PLACE_NOUNS, RETURN_WORDS};
+use crate::places::Known;
+
+/// Words that may start a move without a verb ("25,000 from the credit line to Paris").
+const LINKS: &[&str] = &["from", "to", "into", "onto", "top", "hand"];
+/// Words that name a place or say who asks, whatever the scenario.
+const ALWAYS: &[&str] = &[
+    "suspended",
+    "paused",
+    "banned",
+    "disabled",
+    "blocked",
+    "frozen",
+    "restricted",
+    "closed",
+    "deleted",
+    "shut",
+    "review",
+    "pending",
+    "unapproved",
+    "admin",
+    "admins",
+    "administrator",
+    "owner",
+    "manager",
+    "analyst",
+    "analysts",
+    "operator",
+    "operators",
+    "standard",
+    "member",
+    "viewer",
+];
+
+/// Whether `question` may be about moving money between places: the Business Center, one of
+/// `known`'s accounts or credits, or — without a scenario (`None`) — a country, an account in
+/// general or an id. When `false`, [`crate::interpret`] answers [`crate::Intent::NotAMove`],
+/// so a caller may skip reading the rest of the scenario (the browser loads the rules module
+/// only when it is `true`).
+pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
+    let words = fold_words(question);
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.as_str()));
+    if !moving(&words) {
+        return false;
+    }
+    let place_word = |w: &str| {
+        w == "bc"
+            || w == "business"
+            || ALWAYS.contains(&w)
+            || (w != "the"
+                && w != "of"
+                && COUNTRIES
+                    .iter()
+                    .any(|c| c.forms.iter().any(|f| f.split(' ').any(|p| p == w))))
+    };
+    // Ids with digits, dashes or in capitals ("acc-7", "XYZ"), which the reader may take as
+    // places the scenario lacks.
+    let id_like = question.split_whitespace().any(|w| {
+        w.contains(|c: char| c.is_ascii_digit() || c == '-' || c == '_')
+            || (w.len() >= 2
+                && w.len() <= 4
+                && w.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_punctuation()))
+    });
+    if id_like || words.iter().any(|w| place_word(w)) {
+        return true;
+    }
+    match known {
+        // Accounts in general ("from one ad account to another").
+        None => PLACE_NOUNS.iter().any(|n| has(&[n])) || has(&["another", "other"]),
+        Some(k) => {
+            let named = |text: &str| fold_words(text).iter().any(|w| words.contains(w));
+            k.accounts
+                .iter()
+                .any(|a| named(a.id) || a.name.is_some_and(named))
+                || k.credits.iter().any(|c| named(c))
+        }
+    }
+}
+
+/// Whether `question` has a word that may make it a move ("move", "give", "from", "to"…);
+/// without one, [`mentions_move`] is `false` whatever the scenario.
+pub fn may_move(question: &str) -> bool {
+    moving(&fold_words(question))
+}
+
+fn moving(words: &[String]) -> bool {
+    words.iter().any(|w| {
+        let w = w.as_str();
+        MOVE_WORDS.contains(&w)
+            || LINKS.contains(&w)
+            || ALLOCATE_WORDS.contains(&w)
+            || RETURN_WORDS.contains(&w)
+    })
+}

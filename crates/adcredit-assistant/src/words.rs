@@ -1,0 +1,156 @@
+//! Splitting a question into words: lowercase, with their byte spans in the question, and the
+//! multi-word phrases of the lexicon ("credit line", "United Kingdom") joined into one word.
+
+use crate::lexicon::PHRASES;
+
+/// One word of the question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Tok {
+    /// Lowercase text; a joined phrase has single spaces between its words.
+    pub text: String,
+    /// Byte offsets of the word in the question.
+    pub start: usize,
+    /// End of the word (exclusive), before any possessive "'s".
+    pub end: usize,
+    /// Whether the word was written entirely in capitals (two letters or more).
+    pub caps: bool,
+    /// Whether the word is followed by a possessive "'s" ("the paused account's credit").
+    pub possessive: bool,
+}
+
+fn inner(c: char) -> bool {
+    matches!(c, '.' | ',' | '-' | '_' | '\'' | '’')
+}
+
+/// The words of `q`, phrases joined.
+pub(crate) fn tokenize(q: &str) -> Vec<Tok> {
+    let chars: Vec<(usize, char)> = q.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if !c.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_alphanumeric() {
+                j += 1;
+            } else if inner(c) && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric()) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(j).map_or(q.len(), |c| c.0);
+        let raw = &q[start..end];
+        let mut text: String = raw
+            .chars()
+            .map(|c| {
+                if c == '’' {
+                    '\''
+                } else {
+                    adcredit_search::lowercase(c)
+                }
+            })
+            .collect();
+        let mut word_end = end;
+        let mut possessive = false;
+        if text.len() > 2 && text.ends_with("'s") {
+            text.truncate(text.len() - 2);
+            word_end = start + raw.rfind(['\'', '’']).unwrap_or(raw.len());
+            possessive = true;
+        }
+        // Codes are ASCII ("US", "DE"); ASCII tests keep std's Unicode tables out of the
+        // search module.
+        let letters = raw.bytes().filter(u8::is_ascii_alphabetic).count();
+        let caps = letters >= 2
+            && raw.bytes().all(|b| !b.is_ascii_lowercase())
+            && raw
+                .chars()
+                .all(|c| adcredit_search::lowercase(c) == c || c.is_ascii());
+        out.push(Tok {
+            text,
+            start,
+            end: word_end,
+            caps,
+            possessive,
+        });
+        i = j;
+    }
+    join_phrases(out)
+}
+
+/// Join the lexicon's multi-word phrases into one word each, longest first.
+fn join_phrases(toks: Vec<Tok>) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    'outer: while i < toks.len() {
+        for n in (2..=5).rev() {
+            if i + n > toks.len() {
+                continue;
+            }
+            let words = &toks[i..i + n];
+            if words[..n - 1].iter().any(|t| t.possessive) {
+                continue;
+            }
+            let joined = words
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if PHRASES.contains(&joined.as_str()) {
+                let last = &words[n - 1];
+                out.push(Tok {
+                    text: joined,
+                    start: words[0].start,
+                    end: last.end,
+                    caps: words.iter().all(|t| t.caps),
+                    possessive: last.possessive,
+                });
+                i += n;
+                continue 'outer;
+            }
+        }
+        out.push(toks[i].clone());
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(q: &str) -> Vec<String> {
+        tokenize(q).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn words_numbers_phrases_and_possessives() {
+        assert_eq!(
+            texts("Move €1,200.50 from the U.S. store's credit line to us-main."),
+            [
+                "move",
+                "1,200.50",
+                "from",
+                "the",
+                "u.s",
+                "store",
+                "credit line",
+                "to",
+                "us-main"
+            ]
+        );
+        let t = tokenize("the paused account’s credit");
+        assert!(t[2].possessive && t[2].text == "account");
+        assert!(tokenize("the US store")[1].caps);
+        assert!(!tokenize("the Us store")[1].caps);
+        assert_eq!(
+            texts("I'm only an analyst"),
+            ["i'm", "only", "an", "analyst"]
+        );
+    }
+}
