@@ -5,7 +5,7 @@
 // rules/adcredit_rules.js + _bg.wasm);
 // bundle: the search bundle from `adcredit index`. Prints each file's raw and gzip size.
 import { build, transform } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -15,7 +15,13 @@ const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
 );
 const pkg = resolve(args.pkg ?? join(here, 'pkg'));
-const bundle = resolve(args.bundle ?? join(here, '..', 'index', 'adcredit.bundle'));
+// --index DIR: what `adcredit index --out DIR` wrote (adcredit.bundle, or shards/ for a large
+// corpus); --bundle FILE: one bundle file. Default: ../index.
+const indexDir = resolve(args.index ?? (args.bundle ? dirname(args.bundle) : join(here, '..', 'index')));
+const shardsDir = join(indexDir, 'shards');
+const bundle = resolve(args.bundle ?? join(indexDir, 'adcredit.bundle'));
+// Byte 8 of the header is the part kind: 1 is a sharded index's meta (its shards in shards/).
+const sharded = existsSync(bundle) && readFileSync(bundle)[8] === 1;
 const out = resolve(args.out ?? join(here, 'dist'));
 
 function need(file, hint) {
@@ -30,13 +36,14 @@ for (const m of MODULES) {
   need(join(pkg, m, `adcredit_${m}_bg.wasm`), 'run `cargo xtask wasm`');
 }
 need(bundle, 'run `adcredit index`');
+if (sharded) need(join(shardsDir, 'meta.bin'), `${bundle} is a sharded index's meta: its shards/ must be beside it`);
 
 // The files this script writes; only these are replaced in `out`, nothing else is deleted.
-const OWN = ['index.html', 'faq.html', 'page.css', 'favicon.svg', 'adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm',
+const OWN = ['index.html', 'faq.html', 'page.css', 'favicon.svg', 'adcredit.js', 'adcredit-plan.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm',
   'adcredit_rules_bg.wasm', 'adcredit.bundle', 'adcredit.d.ts', 'package.json', 'README.md'];
 mkdirSync(out, { recursive: true });
 // adcredit_bg.wasm: the single module of earlier builds.
-for (const f of [...OWN, 'adcredit_bg.wasm']) rmSync(join(out, f), { force: true });
+for (const f of [...OWN, 'adcredit_bg.wasm', 'shards']) rmSync(join(out, f), { force: true, recursive: true });
 
 /**
  * faq.html: every FAQ entry and article of content/ as one plain page with no script, linked
@@ -143,9 +150,12 @@ const common = {
 };
 await build({ ...common, entryPoints: [join(here, 'src', 'adcredit.js')], outfile: join(out, 'adcredit.js') });
 await build({ ...common, entryPoints: [join(here, 'src', 'adcredit-worker.js')], outfile: join(out, 'adcredit-worker.js') });
+// Simulate's suggested plan and charts: imported by the element when Simulate is first shown.
+await build({ ...common, entryPoints: [join(here, 'src', 'element', 'plan.js')], outfile: join(out, 'adcredit-plan.js') });
 
 for (const m of MODULES) copyFileSync(join(pkg, m, `adcredit_${m}_bg.wasm`), join(out, `adcredit_${m}_bg.wasm`));
 copyFileSync(bundle, join(out, 'adcredit.bundle'));
+if (sharded) cpSync(shardsDir, join(out, 'shards'), { recursive: true });
 copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
 writeFileSync(join(out, 'faq.html'), plainFaq(join(here, '..', 'content')));
 for (const f of ['page.css', 'favicon.svg']) copyFileSync(join(here, 'src', f), join(out, f));
@@ -160,7 +170,7 @@ copyFileSync(join(here, 'EMBEDDING.md'), join(out, 'README.md'));
 
 const cargo = readFileSync(join(here, '..', 'Cargo.toml'), 'utf8');
 const version = /\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(cargo)?.[1] ?? '0.0.0';
-const files = ['faq.html', 'adcredit.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm', 'adcredit_rules_bg.wasm', 'adcredit.bundle', 'adcredit.d.ts', 'index.html', 'page.css', 'favicon.svg'];
+const files = ['faq.html', 'adcredit.js', 'adcredit-plan.js', 'adcredit-worker.js', 'adcredit_search_bg.wasm', 'adcredit_rules_bg.wasm', 'adcredit.bundle', ...(sharded ? ['shards'] : []), 'adcredit.d.ts', 'index.html', 'page.css', 'favicon.svg'];
 writeFileSync(
   join(out, 'package.json'),
   JSON.stringify(
@@ -177,9 +187,11 @@ writeFileSync(
         '.': { types: './adcredit.d.ts', default: './adcredit.js' },
         './adcredit.js': { types: './adcredit.d.ts', default: './adcredit.js' },
         './adcredit-worker.js': './adcredit-worker.js',
+        './adcredit-plan.js': './adcredit-plan.js',
         './adcredit_search_bg.wasm': './adcredit_search_bg.wasm',
         './adcredit_rules_bg.wasm': './adcredit_rules_bg.wasm',
         './adcredit.bundle': './adcredit.bundle',
+        ...(sharded ? { './shards/*': './shards/*' } : {}),
         './package.json': './package.json',
       },
       files,
@@ -205,4 +217,4 @@ const el = rows.filter((r) => r.f === 'adcredit.js');
 console.log(`  first answer after the page: ${first.length} requests, ${kb(first.reduce((a, r) => a + r.gz, 0)).trim()} KB gzip`);
 const sum = (names) => rows.filter((r) => names.includes(r.f)).reduce((a, r) => a + r.gz, 0);
 console.log(`  element JS+CSS (adcredit.js): ${kb(el[0].gz).trim()} KB gzip`);
-console.log(`  search wasm + worker glue: ${kb(sum(['adcredit-worker.js', 'adcredit_search_bg.wasm'])).trim()} KB gzip; rules wasm (fetched on the first check/can-move/move question): ${kb(sum(['adcredit_rules_bg.wasm'])).trim()} KB gzip`);
+console.log(`  search wasm + worker glue: ${kb(sum(['adcredit-worker.js', 'adcredit_search_bg.wasm'])).trim()} KB gzip; rules wasm (fetched on the first check/can-move/move question): ${kb(sum(['adcredit_rules_bg.wasm'])).trim()} KB gzip; plan view + charts (with Simulate): ${kb(sum(['adcredit-plan.js'])).trim()} KB gzip`);

@@ -273,6 +273,88 @@ irreversible: boolean,
  */
 how: string, };
 
+export type Plan = { 
+/**
+ * The lines to carry out, soonest-expiring credit first.
+ */
+allocations: Array<Allocation>, 
+/**
+ * Credit that stays in the Business Center, with why.
+ */
+left: Array<Left>, 
+/**
+ * Accounts that get nothing, with the rule that leaves them out.
+ */
+skipped: Array<Skipped>, 
+/**
+ * Every account, in scenario order: what the plan gives it and why.
+ */
+accounts: Array<AccountShare>, 
+/**
+ * The report of `check` on the scenario with these lines (CONTRACT §3).
+ */
+report: Report, };
+
+export type Left = { 
+/**
+ * The credit's id.
+ */
+credit: string, 
+/**
+ * What stays of it.
+ */
+amount: Money, 
+/**
+ * When it expires, if it does.
+ */
+expires?: IsoDate, 
+/**
+ * Why it stays, and until when it can still be used.
+ */
+why: string, };
+
+export type Skipped = { 
+/**
+ * The account's id.
+ */
+account: string, 
+/**
+ * The rule that leaves it out.
+ */
+rule: RuleId, 
+/**
+ * Why, with the figures.
+ */
+why: string, };
+
+export type AccountShare = { 
+/**
+ * The account's id.
+ */
+account: string, 
+/**
+ * What the plan allocates to it in total.
+ */
+amount: Money, 
+/**
+ * The lines that make it up: which credit, how much.
+ */
+credits: Array<CreditShare>, 
+/**
+ * One sentence for a person about to click: why this much.
+ */
+why: string, };
+
+export type CreditShare = { 
+/**
+ * The credit's id.
+ */
+credit: string, 
+/**
+ * How much of it.
+ */
+amount: Money, };
+
 export type MoveQuestion = { 
 /**
  * Which kind of funds.
@@ -361,6 +443,8 @@ snippet: string,
  * offsets).
  */
 highlights: Array<[number, number]>, };
+
+export type DocKind = "faq" | "article";
 
 export type ShardKey = { "kind": "terms", "index": number } | { "kind": "docs", "index": number };
 

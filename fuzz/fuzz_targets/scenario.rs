@@ -1,4 +1,5 @@
-//! Any bytes as a scenario or a move question: parsing never panics, every error names its
+//! Any bytes as a scenario or a move question: parsing never panics, the fast decoder gives
+//! exactly what the checked one gives (value or error), every error names its
 //! path as data, and every accepted scenario checks to an exact report (`valid` iff no error
 //! finding, money conserved) or to an overflow error at a path, never a rounded amount. The
 //! same bytes as an id and as user text: normalisation is idempotent and leaves no padding,
@@ -6,13 +7,15 @@
 #![no_main]
 
 use adcredit_core::{
-    can_move, check, escape_controls, normalize_id, parse_move_question, parse_scenario, Error,
-    Severity,
+    can_move, check, escape_controls, from_json, from_json_checked, normalize_id,
+    parse_move_question, parse_scenario, Error, MoveQuestion, Scenario, Severity,
 };
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
+    assert_eq!(from_json::<Scenario>(text), from_json_checked::<Scenario>(text));
+    assert_eq!(from_json::<MoveQuestion>(text), from_json_checked::<MoveQuestion>(text));
     match parse_scenario(text) {
         Ok(s) => match check(&s) {
             Ok(r) => {

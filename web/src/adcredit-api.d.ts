@@ -1,5 +1,5 @@
 // The API of the adcredit ES module (CONTRACT §7). The JSON types it uses (Scenario, Report,
-// MoveQuestion, Verdict, Hit, SearchResults, Answer, …) are generated from the Rust types into
+// Plan, MoveQuestion, Verdict, Hit, SearchResults, Answer, …) are generated from the Rust types into
 // crates/adcredit-wasm/types.d.ts; build.mjs writes both into dist/adcredit.d.ts.
 
 /** Rejections carry a `code`: "input" (message names the JSON path), "bundle", "load", "worker", "internal". */
@@ -14,8 +14,15 @@ export interface AdcreditError extends Error {
  * Promise. The rules module (adcredit_rules_bg.wasm) is fetched on the first checkPlan,
  * canMove, or ask about moving money with a scenario.
  */
-export function init(options?: { base?: string | URL }): Promise<{ schemaVersion: number }>;
+export function init(options?: {
+  /** Where adcredit-worker.js and the wasm modules are (default: next to adcredit.js). */
+  base?: string | URL;
+  /** The folder `adcredit index --out` wrote (a single bundle or a sharded index), or its adcredit.bundle (default: next to adcredit.js). */
+  index?: string | URL;
+}): Promise<{ schemaVersion: number }>;
 export function checkPlan(scenario: Scenario): Promise<Report>;
+/** The suggested allocation lines (CONTRACT §8): the same JSON as `adcredit plan --json`. */
+export function suggestPlan(scenario: Scenario): Promise<Plan>;
 export function canMove(question: MoveQuestion): Promise<Verdict>;
 export function search(query: string, options?: { limit?: number }): Promise<SearchResults>;
 /** The scenario is read (and validated) only when the question is about moving money and names the BC or one of its accounts. */

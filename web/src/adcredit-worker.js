@@ -1,6 +1,6 @@
 // The module Web Worker behind adcredit.js: loads the search module's wasm and the search
-// bundle once, the rules module's wasm on the first call that needs it (checkPlan, canMove, or
-// ask about moving money with a scenario), then answers { id, op, args } messages with
+// bundle once, the rules module's wasm on the first call that needs it (checkPlan, suggestPlan,
+// canMove, or ask about moving money with a scenario), then answers { id, op, args } messages with
 // { id, value } or { id, error }. Every request gets an answer, whatever its handler does
 // (throws, rejects, traps); a message that cannot be read is answered with { lost }, the id
 // of the last request read before it, so the page can reject the one that was lost.
@@ -10,6 +10,8 @@ import initRules, * as rules from 'adcredit-rules-glue';
 let loading = null;
 let rulesUrl = null;
 let rulesLoading = null;
+let shardBase = null; // set when the index is sharded: where t/<n>.bin and d/<n>.bin are
+const shards = new Map(); // shard path → Promise of it being added (each fetched once)
 
 function codedError(code, message) {
   const e = new Error(message);
@@ -28,19 +30,33 @@ async function fetchBytes(url) {
   return new Uint8Array(await res.arrayBuffer());
 }
 
-async function load({ search: searchUrl, bundle: bundleUrl }) {
-  const bytes = fetchBytes(bundleUrl);
+/**
+ * The index's entry file: `index` is a folder URL (ending in `/`) holding adcredit.bundle, or
+ * the URL of a bundle file. The header says whether it is a whole bundle or a sharded index's
+ * meta, whose shards are in `shards/` beside it (or beside a `meta.bin`).
+ */
+async function fetchIndex(index) {
+  const url = index.endsWith('/') ? new URL('adcredit.bundle', index).href : index;
+  return { url, data: await fetchBytes(url) };
+}
+
+async function load({ search: searchUrl, index }) {
+  const first = fetchIndex(index);
   // Handled below once the wasm has started; without this a 404 that comes first would be
   // reported as an unhandled rejection meanwhile.
-  bytes.catch(() => {});
+  first.catch(() => {});
   try {
     await initSearch({ module_or_path: searchUrl });
   } catch (e) {
     throw codedError('load', `could not start ${searchUrl}: ${e.message}`);
   }
-  const data = await bytes;
+  const { url: bundleUrl, data } = await first;
   try {
-    search.loadBundle(data);
+    // Byte 8 of the header is the part kind: 1 is a sharded index's meta.
+    if (data[8] === 1) {
+      search.loadMeta(data);
+      shardBase = new URL(/\/meta\.bin$/.test(new URL(bundleUrl).pathname) ? './' : 'shards/', bundleUrl).href;
+    } else search.loadBundle(data);
   } catch (e) {
     throw codedError(e.code || 'bundle', `${bundleUrl}: ${e.message}`);
   }
@@ -57,6 +73,27 @@ function rulesReady() {
   return rulesLoading;
 }
 
+/** With a sharded index, fetches the shards a query needs (terms, then the top hits' texts). */
+async function need(q, o, limit) {
+  if (!shardBase) return;
+  const options = { limit: o?.limit ?? limit };
+  for (let round = 0; round < 4; round++) {
+    const keys = search.missingShards(q, options);
+    if (!keys.length) return;
+    await Promise.all(
+      keys.map((key) => {
+        const path = `${key.kind === 'terms' ? 't' : 'd'}/${key.index}.bin`;
+        if (!shards.has(path)) {
+          const added = fetchBytes(new URL(path, shardBase).href).then((b) => search.addShard(key, b));
+          added.catch(() => shards.delete(path));
+          shards.set(path, added);
+        }
+        return shards.get(path);
+      }),
+    );
+  }
+}
+
 function text(q) {
   if (typeof q !== 'string') throw codedError('input', `question: expected a string, found ${q === null ? 'null' : typeof q}`);
   return q;
@@ -64,23 +101,24 @@ function text(q) {
 
 const ops = {
   checkPlan: async (s) => (await rulesReady(), rules.checkPlan(s)),
+  suggestPlan: async (s) => (await rulesReady(), rules.suggestPlan(s)),
   canMove: async (q) => (await rulesReady(), rules.canMove(q)),
-  search: (q, o) => search.search(text(q), o, 10),
+  search: async (q, o) => (await need(text(q), o, 10), search.search(q, o, 10)),
   // The rules module is loaded, and the scenario read, only for questions about moving money
   // between places they name (mentionsMove): the scenario's, or without one the Business
   // Center, countries and ids. The others are answered by the search module alone.
   ask: async (q, s, o, tooDeep) => {
-    text(q);
+    await need(text(q), o, 5);
     const scenario = s ?? null;
     const { results, answered } = search.search(q, o, 5);
     if (!search.mentionsMove(q, scenario)) return { results, answered };
     if (tooDeep && scenario !== null) throw Object.assign(codedError('input', tooDeep.message), { path: tooDeep.path });
     await rulesReady();
-    return { results, answered, ...rules.answerMove(q, scenario) };
+    return { results, ...rules.answerMove(q, scenario, answered) };
   },
 };
 
-const RULES = new Set(['checkPlan', 'canMove']);
+const RULES = new Set(['checkPlan', 'suggestPlan', 'canMove']);
 let lastRead = 0;
 
 async function answer(op, args) {

@@ -1,6 +1,6 @@
 // adcredit — the ES module to embed: the API of CONTRACT §7 and the <adcredit-help> element.
 //   <script type="module" src="./adcredit.js"></script>  <adcredit-help></adcredit-help>
-export { init, checkPlan, canMove, search, ask } from './api.js';
+export { init, checkPlan, suggestPlan, canMove, search, ask } from './api.js';
 export { strings } from './element/strings.js';
 export { AdcreditHelp } from './element/help.js';
 import { AdcreditHelp } from './element/help.js';

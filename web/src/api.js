@@ -1,4 +1,4 @@
-// The public API of CONTRACT §7: init, checkPlan, canMove, search, ask — all Promises.
+// The public API of CONTRACT §7: init, checkPlan, suggestPlan, canMove, search, ask — all Promises.
 // The wasm module and the search bundle live in a module Web Worker, so typing never
 // waits for them. Assets are found next to this module (import.meta.url), or under
 // `init({ base })` when a bundler moved it.
@@ -23,10 +23,11 @@ export function codedError(code, message, path) {
   return e;
 }
 
-const urls = () => ({
+/** Where the wasm modules and the index are; `index` (a folder or bundle URL) defaults to base's folder. */
+const urls = (index) => ({
   search: new URL('./adcredit_search_bg.wasm', base).href,
   rules: new URL('./adcredit_rules_bg.wasm', base).href,
-  bundle: new URL('./adcredit.bundle', base).href,
+  index: index ?? new URL('./', base).href,
 });
 
 /** Rejects every pending call with `e` and drops the worker; the next call starts another. */
@@ -94,20 +95,26 @@ function call(op, args) {
  * Loads the wasm module and the search bundle once (later calls return the same Promise).
  * Resolves to `{ schemaVersion }`; rejects with code "bundle" when the bundle is corrupt or
  * was built for another schema version, "load" when a file cannot be fetched.
- * @param {{ base?: string | URL }} [options] where adcredit-worker.js, adcredit_search_bg.wasm,
- *   adcredit_rules_bg.wasm and adcredit.bundle are (default: next to this module). The rules
- *   module is fetched on the first checkPlan, canMove or ask about moving money.
+ * @param {{ base?: string | URL, index?: string | URL }} [options] `base`: where
+ *   adcredit-worker.js, adcredit_search_bg.wasm and adcredit_rules_bg.wasm are (default: next
+ *   to this module); the rules module is fetched on the first checkPlan, suggestPlan, canMove
+ *   or ask about moving money. `index`: the folder `adcredit index --out` wrote (its
+ *   adcredit.bundle is the whole index, or the meta of shards/ fetched per question), or the
+ *   URL of the bundle file; relative to the page (default: the folder of `base`).
  */
 export function init(options = {}) {
   if (!ready) {
     if (options.base && !worker) base = new URL(options.base, document.baseURI).href;
-    ready = call('init', urls());
+    ready = call('init', urls(options.index ? new URL(options.index, document.baseURI).href : undefined));
     ready.catch(() => {
       ready = null;
     });
   }
   return ready;
 }
+
+/** The URL of a file shipped next to this module (or under `init({ base })`). */
+export const assetUrl = (name) => new URL(name, base).href;
 
 /** An operation that needs the search module and its bundle. */
 const searching =
@@ -125,6 +132,11 @@ const ruling =
 
 /** Validates and simulates a scenario (CONTRACT §2) → report (§3). */
 export const checkPlan = ruling('checkPlan');
+/**
+ * Suggests the allocation lines for a scenario (§2; its own lines are ignored) → plan (§8):
+ * `{ allocations, left, skipped, accounts, report }`, the same JSON as `adcredit plan --json`.
+ */
+export const suggestPlan = ruling('suggestPlan');
 /** Answers a move question (§4) → verdict. */
 export const canMove = ruling('canMove');
 /** Searches the knowledge base → `{ results: Hit[] }`, best first. */

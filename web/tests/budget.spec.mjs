@@ -40,6 +40,8 @@ test('first answer: requests and gzip bytes after the host page', async ({ page 
   writeFileSync(join(WEB, 'test-results', 'first-answer-budget.txt'), lines.join('\n') + '\n');
   expect(after.every((r) => r.status === 200)).toBe(true);
   expect(after.length).toBeLessThanOrEqual(4);
+  // Simulate's plan view and charts come with the rules, never with the first answer.
+  expect(after.map((r) => r.url)).not.toContain('/adcredit-plan.js');
   // The element's own JS+CSS (adcredit.js) stays small: ≤ 16.5 KB gzip. It was 12.7 KB before
   // the hostile-input work of issue 13 (the depth check before posting, row-by-row checking,
   // kept and set-aside scenarios, paged tables: +3.4 KB); loading Simulate on first use would

@@ -13,7 +13,14 @@ async function tour(page, prefix) {
   await shot(page, `${prefix}ask-verdict`);
   await w.tab('Simulate').click();
   await expect(w.report).toHaveAttribute('data-state', 'done');
+  await expect(w.root.locator('[data-chart="accounts"]')).toBeVisible();
   await shot(page, `${prefix}simulate`);
+  await w.root.locator('[data-path="accounts"]').screenshot({ path: join(SHOTS, `${prefix}simulate-accounts.png`) });
+  await w.root.getByRole('button', { name: 'Suggest a plan' }).click();
+  await expect(w.root.locator('[data-part="plan-accounts"]')).toBeVisible();
+  await expect(w.report).toHaveAttribute('data-state', 'done');
+  await w.root.locator('[data-part="plan"]').screenshot({ path: join(SHOTS, `${prefix}simulate-plan.png`) });
+  await shot(page, `${prefix}simulate-suggested`);
   await w.tab('Can I move?').click();
   await w.root.getByLabel('From', { exact: true }).selectOption('us');
   await w.root.getByLabel('To', { exact: true }).selectOption('de');

@@ -18,8 +18,10 @@ async function untouched(page) {
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   const w = widget(page).root;
-  // No element built from data: no img/script/svg/iframe/style inside the widget, no javascript: links.
-  expect(await w.locator('img, script, svg, iframe, object, embed, style').count()).toBe(0);
+  // No element built from data: no img/script/svg/iframe/style inside the widget (but the plan's
+  // own charts, whose names are text nodes), no javascript: links.
+  expect(await w.locator('img, script, svg:not([data-chart], .ch-swatch), iframe, object, embed, style').count()).toBe(0);
+  expect(await w.locator('svg :not(g, defs, pattern, rect, line, circle, text, tspan)').count()).toBe(0);
   const hrefs = await w.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   for (const h of hrefs) expect(h).toMatch(/^#/);
   expect(await w.locator('[style]').count()).toBe(0);
@@ -104,4 +106,48 @@ test('the server sends the strict CSP and the page declares it too', async ({ pa
   );
   expect(blocked).toBe(true);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+});
+
+test('markup and scripts in an indexed HTML site are text in results, never code', async ({ page }) => {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { indexAndServe } = await import('./site-owner.mjs');
+  const tmp = mkdtempSync(join(tmpdir(), 'adcredit-hostile-'));
+  const dir = join(tmp, 'site');
+  mkdirSync(dir, { recursive: true });
+  const head = '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="/help/favicon.svg"><title>t</title>';
+  // Someone else's pages: escaped markup in the text, real scripts and handlers in the body,
+  // a heading id and a file name that try to become a javascript: link.
+  writeFileSync(
+    join(dir, 'glaze.html'),
+    `${head}</head><body><main><h1>Glaze ${PAYLOADS[0].replace(/</g, '&lt;')}</h1>
+<p>Glaze words &lt;img src=x onerror="window.__pwned=1"&gt; and &lt;script&gt;window.__pwned=1&lt;/script&gt; here.</p>
+<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=1">
+<h2 id='x" onmouseover="window.__pwned=1'>Glaze trap ${PAYLOADS[2].replace(/</g, '&lt;')}</h2><p>More glaze.</p></main></body></html>`,
+  );
+  writeFileSync(join(dir, 'javascript:window.__pwned=1.html'), `${head}</head><body><main><p>Glaze by a file name.</p></main></body></html>`);
+  writeFileSync(
+    join(dir, 'index.html'),
+    `${head}<script type="module" src="/help/adcredit.js"></script></head><body><adcredit-help storage-key=""></adcredit-help></body></html>`,
+  );
+  const site = await indexAndServe(dir, join(tmp, 'index'));
+  try {
+    await page.goto(`${site.url}/`);
+    await askWidget(page, 'glaze');
+    const ids = await widget(page).results.locator('[data-result-id]').evaluateAll((li) => li.map((x) => x.dataset.resultId));
+    expect(ids).toContain('glaze');
+    expect(ids).toContain('javascript:window.__pwned=1');
+    await expect(widget(page).results).toContainText('<img src=x onerror="window.__pwned=1">');
+    await expect(widget(page).results).toContainText('<script>window.__pwned=1</script>');
+    await expect(widget(page).results).not.toContainText('window.__pwned = 1'); // the real script is not indexed
+    await untouched(page);
+    for (const id of ['glaze', 'javascript:window.__pwned=1']) {
+      await askWidget(page, 'glaze ');
+      await widget(page).results.locator(`[data-result-id="${id}"]`).click();
+      await untouched(page);
+    }
+  } finally {
+    await site.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
 });

@@ -137,3 +137,31 @@ test('a field a finding points at is marked, and unmarked once fixed', async ({ 
   await expect(w.locator('[data-part="findings"] [data-rule="invalid-amount"]')).toHaveCount(0);
   await expect(amount).not.toHaveAttribute('data-severity');
 });
+
+test('Suggest a plan replaces the lines, says why per account, draws them, and Undo brings the lines back', async ({ page }) => {
+  const w = await simulate(page);
+  const rows = w.locator('[data-path="allocations"] tbody tr');
+  const typed = await rows.count();
+  // The typed plan is drawn: one bar per account, the credits on a time line, and a table.
+  await expect(w.locator('[data-chart="accounts"] [data-account]')).toHaveCount(demo.accounts.length);
+  await expect(w.locator('[data-chart="credits"] [data-credit]')).toHaveCount(demo.business_center.ad_credits.length);
+  await expect(w.locator('[data-part="plan-table"] tbody tr')).toHaveCount(demo.accounts.length);
+  await w.getByRole('button', { name: 'Suggest a plan' }).click();
+  const why = w.locator('[data-part="plan-accounts"] > li');
+  await expect(why).toHaveCount(demo.accounts.length);
+  await expect(widget(page).report).toHaveAttribute('data-state', 'done');
+  // The suggestion is what the core suggests: valid for this role, nothing locked.
+  const plan = await page.evaluate(async (s) => (await import('./adcredit.js')).suggestPlan(s), demo);
+  await expect(rows).toHaveCount(plan.allocations.length);
+  await expect(w.locator('[data-part="findings"] [data-severity="error"]')).toHaveCount(0);
+  await expect(w.locator('[data-part="findings"] [data-rule="exceeds-planned-spend"]')).toHaveCount(0);
+  for (const a of plan.accounts) await expect(w.locator(`[data-part="plan-accounts"] > li[data-account="${a.account}"]`)).toContainText(a.why);
+  for (const k of plan.skipped) await expect(w.locator(`[data-part="plan-accounts"] > li[data-account="${k.account}"] [data-rule="${k.rule}"]`)).toBeVisible();
+  await expect(w.locator('[data-part="plan-picture"] h4')).toHaveText('The suggested plan as a picture');
+  // Undo: the typed lines are back.
+  await w.getByRole('button', { name: 'Undo' }).click();
+  await expect(rows).toHaveCount(typed);
+  await expect(why).toHaveCount(0);
+  await expect(w.getByRole('button', { name: 'Undo' })).toBeHidden();
+  await expect(w.locator('[data-part="plan-picture"] h4')).toHaveText('Your plan as a picture');
+});

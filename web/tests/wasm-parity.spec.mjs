@@ -1,5 +1,5 @@
 // The wasm module in Chromium gives the same JSON as the native binary: every scenario fixture
-// (checkPlan vs `adcredit check --json`), every move fixture (canMove vs `adcredit can-move
+// (checkPlan vs `adcredit check --json`, suggestPlan vs `adcredit plan --json`), every move fixture (canMove vs `adcredit can-move
 // --json`), every dev question (search vs `adcredit ask --json`), and every malformed input of
 // tests/malformed/cases.tsv rejects with the exact message the core gives natively — no trap.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -102,6 +102,7 @@ async function inPage(page, items, op) {
       await m.init();
       const call = {
         checkPlan: (x) => m.checkPlan(x),
+        suggestPlan: (x) => m.suggestPlan(x),
         canMove: (x) => m.canMove(x),
         search: (x) => m.search(x, { limit: 10 }),
         ask: (x) => m.ask(x.q, x.scenario ?? undefined, { limit: 5 }),
@@ -139,6 +140,19 @@ test.describe('wasm and native agree', () => {
       same += 1;
     });
     console.log(`wasm parity: ${same}/${scenarios.length} scenario fixtures give identical reports`);
+  });
+
+  test('every scenario fixture: suggestPlan == adcredit plan --json', async ({ page }) => {
+    const inputs = scenarios.map(readJson);
+    const got = await inPage(page, inputs, 'suggestPlan');
+    let same = 0;
+    scenarios.forEach((file, i) => {
+      const want = native(['plan', '--json', file]).json;
+      expect(want, `${basename(file)}: adcredit plan --json`).not.toBeNull();
+      expect(got[i].ok, basename(file)).toEqual(want);
+      same += 1;
+    });
+    console.log(`wasm parity: ${same}/${scenarios.length} scenario fixtures give identical plans`);
   });
 
   test('every move fixture: canMove == adcredit can-move --json', async ({ page }) => {

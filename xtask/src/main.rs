@@ -24,6 +24,7 @@ const HELP: &str = "\
 cargo xtask <command>
 
   serve        build everything and serve the help page on http://127.0.0.1:8080
+  serve --watch  the same, re-indexing content/ and reassembling web/ on change, pages reload
   test         run every test (Rust, wasm in Chromium, widget) — installs what is missing
   dist         build the static site into web/dist/
   wasm         build the wasm modules (search, rules) into web/pkg/
@@ -37,7 +38,7 @@ cargo xtask <command>
 fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("serve") => serve(),
+        Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("dist") => setup(Need::Build).and_then(|()| dist()),
         Some("wasm") => setup(Need::Build).and_then(|()| wasm()),
@@ -178,10 +179,16 @@ fn setup(need: Need) -> Result<()> {
         step("installing npm packages (web/)");
         run(&web, "npm", &["ci", "--no-audit", "--no-fund"])?;
     }
+    // The site-owner test's small help center, built by Eleventy (web/tests/site.spec.mjs).
+    let site = root.join("tests/site");
+    if need >= Need::Test && site.join("package-lock.json").exists() && !npm_up_to_date(&site) {
+        step("installing Eleventy for the site-owner test (npm ci in tests/site/)");
+        run(&site, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
     Ok(())
 }
 
-/// Whether `web/node_modules` was installed from the current lock file.
+/// Whether `<dir>/node_modules` was installed from the current lock file.
 fn npm_up_to_date(web: &Path) -> bool {
     let (Ok(lock), Ok(installed)) = (
         std::fs::metadata(web.join("package-lock.json")).and_then(|m| m.modified()),
@@ -283,12 +290,16 @@ fn index() -> Result<()> {
 
 /// The static site into web/dist/.
 fn dist() -> Result<()> {
-    let root = root();
     wasm()?;
     index()?;
+    assemble()
+}
+
+/// web/dist/ from the built wasm, the index and web/src (web/build.mjs).
+fn assemble() -> Result<()> {
     step("assembling web/dist/");
     run(
-        &root,
+        &root(),
         "node",
         &[
             "web/build.mjs",
@@ -302,15 +313,80 @@ fn dist() -> Result<()> {
     )
 }
 
-fn serve() -> Result<()> {
+fn serve(args: &[String]) -> Result<()> {
     setup(Need::Build)?;
     dist()?;
-    step("serving web/dist on http://127.0.0.1:8080 (Ctrl+C to stop)");
-    run(
-        &root(),
-        "node",
-        &["web/serve.mjs", "--dir", "web/dist", "--port", "8080"],
-    )
+    if !args.iter().any(|a| a == "--watch") {
+        step("serving web/dist on http://127.0.0.1:8080 (Ctrl+C to stop)");
+        return run(
+            &root(),
+            "node",
+            &["web/serve.mjs", "--dir", "web/dist", "--port", "8080"],
+        );
+    }
+    watch()
+}
+
+/// `serve --watch`: serves web/dist with live reload, re-indexes when content/ changes and
+/// reassembles web/dist when web/ changes; a failed rebuild is printed and the last good
+/// site stays served. (The Rust crates are not watched: rerun `cargo xtask serve`.)
+fn watch() -> Result<()> {
+    let root = root();
+    step("serving web/dist on http://127.0.0.1:8080 with live reload; watching content/ and web/ (Ctrl+C to stop)");
+    let mut server = Command::new("node")
+        .args([
+            "web/serve.mjs",
+            "--dir",
+            "web/dist",
+            "--port",
+            "8080",
+            "--live",
+        ])
+        .current_dir(&root)
+        .spawn()
+        .context("cannot start node web/serve.mjs")?;
+    let content = [root.join("content")];
+    let web = [
+        root.join("web/src"),
+        root.join("web/build.mjs"),
+        root.join("web/EMBEDDING.md"),
+    ];
+    let (mut seen_content, mut seen_web) = (stamp(&content), stamp(&web));
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        if let Some(status) = server.try_wait()? {
+            bail!("web/serve.mjs stopped ({status})");
+        }
+        let (now_content, now_web) = (stamp(&content), stamp(&web));
+        if now_content == seen_content && now_web == seen_web {
+            continue;
+        }
+        let result = if now_content != seen_content {
+            index().and_then(|()| assemble())
+        } else {
+            assemble()
+        };
+        (seen_content, seen_web) = (now_content, now_web);
+        match result {
+            Ok(()) => println!("rebuilt: the open pages reload"),
+            Err(e) => eprintln!("xtask: rebuild failed, still serving the last good build: {e:#}"),
+        }
+    }
+}
+
+/// Paths, sizes and modification times of every file under `paths`, sorted.
+fn stamp(paths: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<PathBuf> = paths.to_vec();
+    while let Some(p) = stack.pop() {
+        if let Ok(entries) = std::fs::read_dir(&p) {
+            stack.extend(entries.flatten().map(|e| e.path()));
+        } else if let Ok(m) = std::fs::metadata(&p) {
+            out.push((p, m.len(), m.modified().ok()));
+        }
+    }
+    out.sort();
+    out
 }
 
 fn test() -> Result<()> {
@@ -345,7 +421,15 @@ fn test() -> Result<()> {
     dist()?;
     passed += 1;
 
-    step("browser tests (Playwright, Debian Chromium): wasm parity, widget, accessibility, CSP");
+    step("the published adcredit.d.ts type-checks a consumer with tsc --strict");
+    run(
+        &root.join("web"),
+        "npx",
+        &["tsc", "-p", "tsconfig.consumer.json"],
+    )?;
+    passed += 1;
+
+    step("browser tests (Playwright, Debian Chromium): wasm parity, widget, accessibility, CSP, a site owner's Eleventy site");
     let bin = cli_binary().display().to_string();
     let root_s = root.display().to_string();
     run_env(
@@ -421,6 +505,8 @@ fn bench(args: &[String]) -> Result<()> {
         dist()?;
         step("browser: wasm size, init, search and checkPlan latency in headless Chromium");
         run(&root, "node", &["web/bench/run.mjs"])?;
+        step("browser: the 10,000-article corpus indexed as a site (sharded) and asked through the API");
+        run(&root, "node", &["web/bench/shards.mjs"])?;
     }
     Ok(())
 }

@@ -11,6 +11,11 @@ use crate::places::Known;
 
 /// Words that may start a move without a verb ("25,000 from the credit line to Paris").
 const LINKS: &[&str] = &["from", "to", "into", "onto", "top", "hand"];
+/// Words of a "how much?" question (a superset of what `crate::howmuch` reads).
+const HOW_MUCH: &[&str] = &[
+    "much", "which", "split", "splitting", "divide", "dividing", "distribute", "distributing",
+    "spread", "share",
+];
 /// Words that name a place or say who asks, whatever the scenario.
 const ALWAYS: &[&str] = &[
     "suspended",
@@ -95,7 +100,10 @@ pub fn may_move(question: &str) -> bool {
 fn moving(words: &[String]) -> bool {
     words.iter().any(|w| {
         let w = w.as_str();
-        MOVE_WORDS.contains(&w)
+        // "How much should X get?", "which credit should go to X?", "how do I split the
+        // voucher?" (crate::howmuch) are answered from the plan, in the rules module.
+        HOW_MUCH.contains(&w)
+            || MOVE_WORDS.contains(&w)
             || LINKS.contains(&w)
             || ALLOCATE_WORDS.contains(&w)
             || RETURN_WORDS.contains(&w)

@@ -17,6 +17,7 @@
 
 mod amounts;
 mod gate;
+mod howmuch;
 mod intent;
 mod judge;
 mod lexicon;
@@ -85,9 +86,29 @@ pub struct MoveAnswer {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "ts", ts(as = "Option<Vec<String>>", optional))]
     pub notes: Vec<String>,
+    /// For "how much should X get?": what the suggested plan (CONTRACT §8) gives the account
+    /// asked about — its amount, the credits it is drawn from, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub suggestion: Option<adcredit_core::AccountShare>,
+    /// For "how do I split the launch voucher?": every account's part of that credit in the
+    /// suggested plan.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<adcredit_core::AccountShare>>", optional))]
+    pub suggestions: Vec<adcredit_core::AccountShare>,
 }
 
 impl MoveAnswer {
+    /// Whether the question was understood as one about the asker's money (a verdict, a
+    /// question back, or the plan's figures): such a question is one the knowledge base
+    /// covers, whatever words it uses for the places.
+    pub fn understood(&self) -> bool {
+        self.verdict.is_some()
+            || self.needs.is_some()
+            || self.suggestion.is_some()
+            || !self.suggestions.is_empty()
+    }
+
     fn needs(n: Needs) -> MoveAnswer {
         MoveAnswer {
             needs: Some(n.message),
@@ -149,10 +170,11 @@ pub fn ask(
     limit: usize,
 ) -> Result<Answer, Error> {
     let SearchResults { results, answered } = search(searcher, question, limit)?;
+    let about_move = answer_move(question, scenario)?;
     Ok(Answer {
         results,
-        answered,
-        about_move: answer_move(question, scenario)?,
+        answered: answered || about_move.understood(),
+        about_move,
     })
 }
 
@@ -160,6 +182,24 @@ pub fn ask(
 /// `scenario`, or from the rules alone), or what is missing to decide it. Empty when the
 /// question is not about moving money between places (see [`mentions_move`]).
 pub fn answer_move(question: &str, scenario: Option<&Scenario>) -> Result<MoveAnswer, Error> {
+    // "How much should X get?" is answered with the plan's figures for X, not with a verdict
+    // that would allow everything the Business Center holds.
+    if let Some(s) = scenario {
+        let about = howmuch::read(question, s);
+        if about != howmuch::HowMuch::No {
+            let mut shares = howmuch::suggest(&about, s)?;
+            return Ok(match about {
+                howmuch::HowMuch::Account(_) => MoveAnswer {
+                    suggestion: shares.pop(),
+                    ..MoveAnswer::default()
+                },
+                _ => MoveAnswer {
+                    suggestions: shares,
+                    ..MoveAnswer::default()
+                },
+            });
+        }
+    }
     Ok(match interpret(question, scenario) {
         Intent::NotAMove => MoveAnswer::default(),
         Intent::Needs(n) => MoveAnswer::needs(n),

@@ -1,7 +1,7 @@
-//! `adcredit`: ask, check and can-move from a terminal (CONTRACT §6).
+//! `adcredit`: ask, check, plan and can-move from a terminal (CONTRACT §6).
 //!
 //! This binary is the only place that prints. Exit status: 0 done (also for a plan with
-//! warnings), 1 `check` found errors, 2 bad input or usage, with the message on stderr.
+//! warnings), 1 `check` (or the report of `plan`) found errors, 2 bad input or usage, with the message on stderr.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -26,14 +26,22 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the search index and the browser bundle from the knowledge base.
+    /// Build the search index and the browser bundle from the knowledge base, any Markdown
+    /// tree, or a built HTML site.
     Index {
-        /// Folder with faq/, articles/ and glossary.toml.
+        /// A Markdown tree (YAML, TOML or no front matter). Our own knowledge base (its
+        /// adcredit.toml says `strict = true`) gets every check.
         #[arg(long, default_value = "content")]
         content: PathBuf,
-        /// Where to write tantivy/ and adcredit.bundle.
+        /// A built HTML site (what a site generator wrote) instead of Markdown.
+        #[arg(long, conflicts_with = "content")]
+        html: Option<PathBuf>,
+        /// Where to write tantivy/ and adcredit.bundle (or shards/).
         #[arg(long, default_value = DEFAULT_INDEX)]
         out: PathBuf,
+        /// One bundle file, or shards fetched on demand; `auto` shards above 200 KB gzip.
+        #[arg(long, value_enum, default_value_t = BundleArg::Auto)]
+        bundle: BundleArg,
     },
     /// Answer a question from the knowledge base (and, with a scenario, judge a move in it).
     Ask {
@@ -79,6 +87,15 @@ enum Command {
         /// The scenario file, or - for stdin.
         file: PathBuf,
     },
+    /// Suggest the allocation lines for a scenario (its own lines are ignored): nothing locked,
+    /// as much credit used as that allows, soonest expiry first, few lines.
+    Plan {
+        /// Print the JSON plan (CONTRACT §8) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The scenario file, or - for stdin.
+        file: PathBuf,
+    },
     /// Can this money move from one place to another?
     CanMove {
         /// Print JSON instead of text.
@@ -104,6 +121,23 @@ enum Command {
 
 /// Where `index` writes and `ask` reads by default, relative to the working directory.
 const DEFAULT_INDEX: &str = "index";
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BundleArg {
+    Auto,
+    Monolithic,
+    Sharded,
+}
+
+impl From<BundleArg> for adcredit_indexer::BundleMode {
+    fn from(b: BundleArg) -> adcredit_indexer::BundleMode {
+        match b {
+            BundleArg::Auto => adcredit_indexer::BundleMode::Auto,
+            BundleArg::Monolithic => adcredit_indexer::BundleMode::Monolithic,
+            BundleArg::Sharded => adcredit_indexer::BundleMode::Sharded,
+        }
+    }
+}
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FundArg {
@@ -188,6 +222,20 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
                 ExitCode::from(1)
             })
         }
+        Command::Plan { json, file } => {
+            let scenario = read_scenario(&file)?;
+            let plan = adcredit_core::plan(&scenario).map_err(|e| Failure::Input(e.into()))?;
+            if json {
+                write_out(&format!("{}\n", to_json(&plan)?))?;
+            } else {
+                write_out(&render::plan(&scenario, &plan, color))?;
+            }
+            Ok(if plan.report.valid {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         Command::CanMove {
             json,
             fund,
@@ -234,10 +282,22 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
             write_out(&format!("{summary}\n"))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Index { content, out } => {
-            let report = adcredit_indexer::build_from_dir(&content, &out, &required_ids())
+        Command::Index {
+            content,
+            html,
+            out,
+            bundle,
+        } => {
+            let started = std::time::Instant::now();
+            let site = match &html {
+                Some(dir) => adcredit_indexer::load_html(dir),
+                None => adcredit_indexer::load_content_dir(&content, &required_ids()),
+            }
+            .map_err(|e| Failure::Input(anyhow!("{e}")))?;
+            let read = started.elapsed();
+            let report = adcredit_indexer::write_index(&site.corpus, &out, bundle.into())
                 .map_err(|e| Failure::Input(anyhow!("{e}")))?;
-            write_out(&format!("{}\n", render::index_report(&report, &out)))?;
+            write_out(&render::index_report(&site, read, &report, &out))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Ask {
@@ -276,7 +336,8 @@ fn required_ids() -> Vec<&'static str> {
     ids
 }
 
-/// The bundle `index` wrote; without one, index `content/` in memory (and say so).
+/// The bundle (or the sharded index) `index` wrote; without one, index `content/` in memory
+/// (and say so).
 fn load_searcher(index: &Path) -> Result<adcredit_search::Searcher, Failure> {
     let bundle_path = index.join(adcredit_indexer::BUNDLE_FILE);
     let bytes = match std::fs::read(&bundle_path) {
@@ -296,6 +357,9 @@ fn load_searcher(index: &Path) -> Result<adcredit_search::Searcher, Failure> {
             )))
         }
     };
+    if adcredit_indexer::is_sharded_meta(&bytes) {
+        return adcredit_indexer::open_searcher(index).map_err(|e| Failure::Other(anyhow!("{e}")));
+    }
     adcredit_search::Searcher::from_bundle(&bytes)
         .map_err(|e| Failure::Other(anyhow!("{}: {e}", bundle_path.display())))
 }

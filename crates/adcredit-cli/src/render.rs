@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 use adcredit_assistant::Answer;
-use adcredit_core::{Report, Scenario, Severity, Verdict};
+use adcredit_core::{Plan, Report, Scenario, Severity, Verdict};
 
 /// Every piece of user text printed (ids, names, entities, messages that quote them, search
 /// titles and snippets) goes through this: control characters and bidirectional overrides are
@@ -206,6 +206,73 @@ pub fn report(s: &Scenario, r: &Report, color: bool) -> String {
     out
 }
 
+/// A suggested plan: the lines, why each account gets what it gets, what is left and who is
+/// left out, then the report of the plan as `check` prints it.
+pub fn plan(s: &Scenario, p: &Plan, color: bool) -> String {
+    let st = Style { on: color };
+    let cur = &p.report.currency;
+    let mut out = String::new();
+    let n = p.allocations.len();
+    let _ = writeln!(
+        out,
+        "{} — {n} allocation line{} from {} ({cur}), soonest-expiring credit first",
+        st.bold("Suggested plan"),
+        plural(n),
+        s.business_center.entity,
+    );
+    let name = |id: &str| {
+        s.account(id).map_or_else(
+            || id.to_owned(),
+            |a| {
+                if a.label() == a.id {
+                    a.id.clone()
+                } else {
+                    format!("{} ({})", a.label(), a.id)
+                }
+            },
+        )
+    };
+    if n == 0 {
+        let _ = writeln!(
+            out,
+            "  No line: no eligible account can take credit without locking it."
+        );
+    }
+    for (i, l) in p.allocations.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  {}. {} of {} → {}",
+            i + 1,
+            st.bold(&format!("{} {cur}", l.amount)),
+            l.credit,
+            name(&l.account)
+        );
+    }
+    out.push('\n');
+    let _ = writeln!(out, "{}", st.bold("Why each account gets what it gets"));
+    for a in &p.accounts {
+        let rule = p
+            .skipped
+            .iter()
+            .find(|k| k.account == a.account)
+            .map(|k| format!(" {}", st.dim(&format!("[{}]", k.rule))))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {}{rule}: {}", name(&a.account), a.why);
+    }
+    if !p.left.is_empty() {
+        out.push('\n');
+        let _ = writeln!(out, "{}", st.bold("Credit left in the Business Center"));
+        for l in &p.left {
+            let _ = writeln!(out, "  {} {cur} of {}: {}", l.amount, l.credit, l.why);
+        }
+    }
+    out.push('\n');
+    let mut with_plan = s.clone();
+    with_plan.allocations.clone_from(&p.allocations);
+    out.push_str(&report(&with_plan, &p.report, color));
+    out
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
@@ -263,7 +330,23 @@ pub fn answer(a: &Answer, color: bool) -> String {
     for note in &m.notes {
         let _ = writeln!(out, "  {}", st.dim(&format!("note: {}", esc(note))));
     }
-    if m.verdict.is_some() || m.needs.is_some() {
+    let shares: Vec<_> = m.suggestion.iter().chain(&m.suggestions).collect();
+    if !shares.is_empty() {
+        let _ = writeln!(out, "{}", st.bold("What the suggested plan gives (it locks nothing, soonest expiry first):"));
+        for x in &shares {
+            let from: Vec<String> = x
+                .credits
+                .iter()
+                .map(|c| format!("{} {}", esc(&c.credit), c.amount))
+                .collect();
+            let _ = writeln!(out, "  {}: allocate {}  {}", esc(&x.account), x.amount, st.dim(&from.join(", ")));
+            if !x.why.is_empty() {
+                let _ = writeln!(out, "    {}", esc(&x.why));
+            }
+        }
+        let _ = writeln!(out, "  {}", st.dim("Every allocation is final: check the figures in Business Center before you confirm."));
+    }
+    if m.verdict.is_some() || m.needs.is_some() || !shares.is_empty() {
         out.push('\n');
     }
     if a.results.is_empty() {
@@ -319,6 +402,26 @@ fn highlight(text: &str, ranges: &[[u32; 2]], st: &Style) -> String {
 }
 
 /// What `index` built.
-pub fn index_report(r: &adcredit_indexer::BuildReport, out: &std::path::Path) -> String {
-    format!("indexed into {}: {r}", out.display())
+pub fn index_report(
+    site: &adcredit_indexer::Site,
+    read: std::time::Duration,
+    r: &adcredit_indexer::IndexReport,
+    out: &std::path::Path,
+) -> String {
+    let mut s = String::new();
+    let secs = read.as_secs_f64();
+    let _ = writeln!(
+        s,
+        "read {} pages in {secs:.2} s ({:.0} pages/s)",
+        site.pages,
+        site.pages as f64 / secs.max(1e-6)
+    );
+    if !site.ignored.is_empty() {
+        let _ = writeln!(s, "ignored {} (not indexed):", site.ignored.len());
+        for i in &site.ignored {
+            let _ = writeln!(s, "  {}", esc(&i.to_string()));
+        }
+    }
+    let _ = writeln!(s, "indexed into {}: {r}", esc(&out.display().to_string()));
+    s
 }

@@ -130,6 +130,49 @@ fn check_command() {
 }
 
 #[test]
+fn plan_command() {
+    // Text: the lines, why each account gets its share, then the summary `check` prints.
+    let (code, out, err) = run(
+        &["plan", "tests/scenarios/multi-credit-multi-account.json"],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("plan_text", out);
+    // JSON: CONTRACT §8, the scenario's own lines ignored.
+    let (code, out, _) = run(&["plan", "--json", "-"], PLAN);
+    assert_eq!(code, 0);
+    let p: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        p["allocations"],
+        serde_json::json!([{ "credit": "q4-promo", "account": "us", "amount": "150.00" }])
+    );
+    assert_eq!(p["left"][0]["amount"], "350.00");
+    assert_eq!(p["skipped"][0]["account"], "eu");
+    assert_eq!(p["skipped"][0]["rule"], "currency-mismatch");
+    assert_eq!(p["report"]["valid"], true);
+    assert_eq!(p["report"]["steps"][0]["amount"], "150.00");
+    // A role that may not allocate: the plan is still suggested, the report says who must act.
+    check(
+        &["plan", "-"],
+        &PLAN.replace("finance_manager", "analyst"),
+        1,
+        &[
+            "1. 150.00 USD of q4-promo → US store (us)",
+            "role-not-permitted",
+        ],
+        &[],
+    );
+    // Bad input: exit 2 with the JSON path.
+    check(
+        &["plan", "-"],
+        &PLAN.replace(r#""expires": "2026-12-31""#, r#""expires": "2026-12-32""#),
+        2,
+        &[],
+        &["stdin: business_center.ad_credits[0].expires"],
+    );
+}
+
+#[test]
 fn can_move_command() {
     check(
         &[
@@ -349,6 +392,55 @@ fn a_closed_pipe_is_not_a_panic() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
         assert_ne!(out.status.code(), Some(101), "{args:?}: {stderr}");
     }
+}
+
+/// Someone else's site: `index --html` lists what it did not index, `--bundle sharded` writes
+/// shards behind the same entry file, and `ask --index` answers from them.
+#[test]
+fn index_html_site_sharded_then_ask() {
+    let out_dir = root().join("target/cli-test-site-index");
+    let out = out_dir.to_str().unwrap();
+    let site = "crates/adcredit-indexer/tests/fixtures/site-html";
+    let (code, stdout, err) = run(
+        &["index", "--html", site, "--out", out, "--bundle", "sharded"],
+        "",
+    );
+    assert_eq!(code, 0, "{stdout}{err}");
+    assert!(stdout.contains("read 3 pages"), "{stdout}");
+    assert!(stdout.contains("ignored 2 (not indexed):"), "{stdout}");
+    assert!(
+        stdout.contains("site-html/css/site.css (not HTML)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("sharded: meta"), "{stdout}");
+    let (code, stdout, err) = run(&["ask", "--json", "--index", out, "refund card"], "");
+    assert_eq!(code, 0, "{err}");
+    let answer: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(answer["results"][0]["id"], "shipping/returns#refunds");
+}
+
+/// A Markdown tree that cannot be read stops `index` with every problem as `file:line:`.
+#[test]
+fn index_reports_unreadable_markdown_with_file_and_line() {
+    let (code, _, err) = run(
+        &[
+            "index",
+            "--content",
+            "crates/adcredit-indexer/tests/fixtures/site-invalid",
+            "--out",
+            "target/cli-test-invalid-index",
+        ],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("site-invalid/bad-yaml.md:3: invalid YAML front matter"),
+        "{err}"
+    );
+    assert!(
+        err.contains("site-invalid/latin1.md:1: not UTF-8 text"),
+        "{err}"
+    );
 }
 
 /// Control characters a terminal acts on: ESC (CSI, OSC), BEL, CR/LF, DEL, a C1 control, and

@@ -1,10 +1,11 @@
 //! How long `check` takes for plans of 1,000, 10,000 and 100,000 accounts and allocation lines,
-//! and whether that grows linearly. Run with `cargo xtask bench` (or `cargo bench -p adcredit-core`).
+//! and whether that grows linearly; and how much of parse + check is the decoder (fast path vs
+//! the checked path). Run with `cargo xtask bench` (or `cargo bench -p adcredit-core`).
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use adcredit_core::{check, parse_scenario};
+use adcredit_core::{check, from_json_checked, parse_scenario, Scenario};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 /// A scenario with `n` active accounts, `n` allocation lines spread over 4 credits, and a few
@@ -64,6 +65,17 @@ fn bench_check(c: &mut Criterion) {
             b.iter(|| {
                 check(&parse_scenario(black_box(j)).expect("parses")).expect("check succeeds")
             })
+        });
+        // The decoder every input went through before the fast path (and the one that words
+        // errors now): a tree with duplicate-key checks, then serde_path_to_error.
+        group.bench_with_input(BenchmarkId::new("parse-checked", n), &json, |b, j| {
+            b.iter(|| {
+                let s: Scenario = from_json_checked(black_box(j)).expect("parses");
+                s.validate().expect("valid")
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("parse", n), &json, |b, j| {
+            b.iter(|| parse_scenario(black_box(j)).expect("parses"))
         });
     }
     group.finish();

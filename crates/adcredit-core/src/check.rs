@@ -147,7 +147,10 @@ pub struct Step {
 
 /// `m` in `cur`, written with the currency's decimals ("20000 JPY", "12.50 USD").
 pub(crate) fn money_in(m: Money, cur: &Currency) -> String {
-    format!("{} {cur}", m.with_decimals(cur.decimals()))
+    let mut s = m.with_decimals(cur.decimals());
+    s.push(' ');
+    s.push_str(cur.code());
+    s
 }
 
 /// Check and simulate a plan.
@@ -266,9 +269,10 @@ impl<'a> Checker<'a> {
             });
         }
 
+        let mut quoted_ids: Vec<Option<String>> = vec![None; credit_state.len()];
         let mut received = vec![Money::ZERO; s.accounts.len()];
         let mut last_line_to = vec![None; s.accounts.len()];
-        let mut steps = Vec::new();
+        let mut steps = Vec::with_capacity(s.allocations.len());
         for (i, line) in s.allocations.iter().enumerate() {
             let credit = self
                 .credits
@@ -340,11 +344,12 @@ impl<'a> Checker<'a> {
             st.allocated = st.allocated.checked_add(line.amount).map_err(at)?;
             received[ai] = received[ai].checked_add(line.amount).map_err(at)?;
             last_line_to[ai] = Some(i);
+            // Written once per line for the finding and the step; the credit's quoted id once per credit.
+            let amount = self.money(line.amount);
+            let quoted = quoted_ids[ci].get_or_insert_with(|| format!("{:?}", c.id));
             let msg = format!(
-                "Allocating {} of {:?} to {} is a manual action in Business Center that takes effect at once \
+                "Allocating {amount} of {quoted} to {} is a manual action in Business Center that takes effect at once \
                  and is final: this credit can never move to another account or back to the Business Center",
-                self.money(line.amount),
-                c.id,
                 acc.label()
             );
             let f = self.push(Severity::Info, RuleId::ManualAllocation, msg);
@@ -360,9 +365,8 @@ impl<'a> Checker<'a> {
                 amount: self.cur.amount(line.amount),
                 irreversible: true,
                 how: format!(
-                    "Business Center → Finance → Payment Management → select \"{}\" → allocate {} from \"{}\" → confirm",
+                    "Business Center → Finance → Payment Management → select \"{}\" → allocate {amount} from \"{}\" → confirm",
                     acc.label(),
-                    self.money(line.amount),
                     c.id
                 ),
             });

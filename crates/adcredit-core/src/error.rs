@@ -138,6 +138,25 @@ fn is_shown_escaped(c: char) -> bool {
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
     // A UTF-8 byte order mark (as some editors save files) is not part of the JSON.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    // Fast path: well-formed input decodes straight into `T`, with no tree and no path
+    // tracking. It is taken only where it cannot accept what the checked path refuses (see
+    // [`fast_path_safe`]); any failure is decoded again by the checked path, which alone words
+    // the error, so messages and paths are the same either way.
+    if fast_path_safe(json) {
+        if let Ok(v) = serde_json::from_str::<T>(json) {
+            return Ok(v);
+        }
+    }
+    from_json_checked(json)
+}
+
+/// The checked decoder behind [`from_json`]: JSON text to a tree (refusing duplicate keys,
+/// positional structs, deep nesting and JS's non-finite numbers), then the tree into `T` with
+/// the JSON path of any error. Public only so that the fuzz target can compare it with the
+/// fast path.
+#[doc(hidden)]
+pub fn from_json_checked<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let tree = tree::parse(json).map_err(|e| match e {
         // A whole input written as an array: name what was expected.
         Error::Input { path, message }
@@ -155,6 +174,49 @@ pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
     tree::reject_positional_structs(&tree)?;
     serde_path_to_error::deserialize(&tree)
         .map_err(|e| path_error(&e.path().to_string(), &e.inner().to_string()))
+}
+
+/// Whether decoding `json` straight into a type cannot accept input that the checked path
+/// refuses. serde's derived structs already refuse duplicate and unknown fields, and nesting
+/// deeper than our shapes; what they accept and the checked path does not is a struct written
+/// as an array, and a string that stands for JS's `NaN` ([`NOT_A_JSON_NUMBER`]). So every `[`
+/// must open the value of a list key (`{"accounts": [` or `, "allocations" : [`), and the marker
+/// may not appear; any other `[`, even one inside a string, sends the input to the checked
+/// path. For JSON that parses this is exact: a `[` after `"key":` is the key's value.
+/// Conservative: an escaped key, a `[` in a name, or invalid JSON just means the slower path.
+fn fast_path_safe(json: &str) -> bool {
+    const LIST_KEYS: [&[u8]; 3] = [b"ad_credits", b"accounts", b"allocations"];
+    if json.contains("not-a-json-number") {
+        return false;
+    }
+    let b = json.as_bytes();
+    let skip_ws = |mut i: usize| {
+        while i > 0 && matches!(b[i - 1], b' ' | b'\t' | b'\n' | b'\r') {
+            i -= 1;
+        }
+        i
+    };
+    json.match_indices('[').all(|(at, _)| {
+        // Walk back: `:`, then the key's closing quote, the key, its opening quote, and `{` or `,`.
+        let i = skip_ws(at);
+        if i == 0 || b[i - 1] != b':' {
+            return false;
+        }
+        let i = skip_ws(i - 1);
+        if i == 0 || b[i - 1] != b'"' {
+            return false;
+        }
+        let key_end = i - 1;
+        LIST_KEYS.iter().any(|key| {
+            key_end > key.len()
+                && b[..key_end].ends_with(key)
+                && b[key_end - key.len() - 1] == b'"'
+                && matches!(
+                    b.get(skip_ws(key_end - key.len() - 1).wrapping_sub(1)),
+                    Some(b'{' | b',')
+                )
+        })
+    })
 }
 
 /// Deepest nesting of arrays and objects the decoder accepts. The deepest real input (a move
@@ -594,5 +656,57 @@ fn found_phrase(found: &str) -> String {
         ("map", _) => "an object".to_owned(),
         ("unit", _) | ("null", _) | ("Option", _) => "null".to_owned(),
         _ => found.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+    use crate::Scenario;
+
+    /// Every scenario fixture takes the fast path, and decodes to what the checked path gives.
+    #[test]
+    fn fixtures_take_the_fast_path_with_the_same_result() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/scenarios");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let json = std::fs::read_to_string(&path).expect("read");
+            let checked = from_json_checked::<Scenario>(&json);
+            if checked.is_ok() {
+                assert!(
+                    fast_path_safe(&json),
+                    "{} is not fast-path safe",
+                    path.display()
+                );
+            }
+            assert_eq!(from_json::<Scenario>(&json), checked, "{}", path.display());
+            n += 1;
+        }
+        assert!(n >= 10, "only {n} fixtures");
+    }
+
+    /// Every `[` must open the value of a list key; anything else takes the checked path.
+    #[test]
+    fn arrays_outside_lists_take_the_checked_path() {
+        for (json, safe) in [
+            (r#"{"accounts": [{"id": "a]b"}], "x": "]"}"#, true),
+            (r#"{"accounts" : [ ], "allocations":[]}"#, true),
+            (r#"{"accounts": [{"id": "a[b"}]}"#, false),
+            (r#"{"accounts": [["a"]]}"#, false),
+            (r#"{"accounts": [{}, ["a"]]}"#, false),
+            (r#"{"business_center": ["Acme"]}"#, false),
+            (r#"{"scenario": []}"#, false),
+            (r#"{"name": "accounts", "x": []}"#, false),
+            (r#"{"acc\u006funts": []}"#, false),
+            (r#"{"id": "\"accounts\":"[]}"#, false),
+            (r#"["2026-11-24"]"#, false),
+            (r#"{"name": "\u0001not-a-json-number\u0001NaN"}"#, false),
+        ] {
+            assert_eq!(fast_path_safe(json), safe, "{json}");
+        }
     }
 }

@@ -24,11 +24,13 @@
 //! assert_eq!(report.after.accounts[0].locked_surplus.unwrap().to_string(), "50.00");
 //! ```
 
+mod assign;
 mod check;
 mod date;
 mod error;
 mod money;
 mod moves;
+mod plan;
 mod policy;
 mod rules;
 mod scenario;
@@ -38,9 +40,12 @@ pub use check::{
     EXPIRY_WARNING_DAYS, SMALL_LEFTOVER_DIVISOR,
 };
 pub use date::{Date, DateParseError};
+#[doc(hidden)]
+pub use error::from_json_checked;
 pub use error::{escape_controls, from_json, Error, MAX_DEPTH, NOT_A_JSON_NUMBER};
 pub use money::{Money, MoneyParseError, MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS};
 pub use moves::{can_move, Fund, MoveQuestion, Verdict};
+pub use plan::{plan, AccountShare, CreditShare, Left, Plan, Skipped};
 pub use rules::{RuleId, Severity};
 pub use scenario::{
     normalize_id, Account, AdCredit, Allocation, BusinessCenter, Currency, Role, Scenario, Status,

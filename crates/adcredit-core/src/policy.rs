@@ -145,6 +145,12 @@ pub(crate) fn currency(acc: &Account, bc: &Currency, act: Act) -> Option<Refusal
     Some(Refusal::new(RuleId::CurrencyMismatch, message))
 }
 
+/// Whether `acc` can receive an allocation of the Business Center's credit at all: the first
+/// refusal of its status or currency.
+pub(crate) fn receiver(acc: &Account, bc: &Currency, act: Act) -> Option<Refusal> {
+    receiver_status(acc, act).or_else(|| currency(acc, bc, act))
+}
+
 /// `different-entity`: cash and credit lines stay within one business entity (F2, F17).
 pub(crate) fn entity(acc: &Account, other_entity: &str) -> Option<Refusal> {
     (acc.entity != other_entity).then(|| {

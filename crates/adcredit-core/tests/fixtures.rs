@@ -1,6 +1,6 @@
 //! Scenario and move fixtures (`tests/scenarios/*.json`, `tests/moves/*.json` at the repo root)
-//! with their expected reports and verdicts as insta snapshots, plus the invariants every report
-//! must keep, and a check that every rule id fires somewhere.
+//! with their expected reports, suggested plans and verdicts as insta snapshots, plus the
+//! invariants every report must keep, and a check that every rule id fires somewhere.
 
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use adcredit_core::{
-    can_move, check, parse_move_question, parse_scenario, Fund, Money, MoveQuestion, Report, Role,
-    RuleId, Scenario, Severity, Status, Verdict,
+    can_move, check, parse_move_question, parse_scenario, plan, Fund, Money, MoveQuestion, Report,
+    Role, RuleId, Scenario, Severity, Status, Verdict,
 };
 
 fn fixtures(dir: &str) -> Vec<PathBuf> {
@@ -142,6 +142,11 @@ fn scenario_and_move_fixtures() {
             *fired.entry(f.rule).or_default() += 1;
         }
         insta::assert_json_snapshot!(format!("scenario-{file}"), r);
+        let p = plan(&s).unwrap_or_else(|e| panic!("{file}: plan: {e}"));
+        let mut with_plan = s.clone();
+        with_plan.allocations.clone_from(&p.allocations);
+        invariants(&format!("{file} (plan)"), &with_plan, &p.report);
+        insta::assert_json_snapshot!(format!("plan-{file}"), p);
     }
     let moves = fixtures("moves");
     for path in &moves {

@@ -2,7 +2,8 @@
 //! scenario, `valid` holds exactly when no finding is an error, money is conserved to the cent,
 //! only lawful lines become steps, locked surplus is max(0, balance − planned spend); `can_move`
 //! answers or refuses input, never panics, and allows exactly under the allowing rules; a
-//! scenario survives a JSON round trip; damaged JSON text is refused, never a panic.
+//! scenario survives a JSON round trip; damaged JSON text is refused, never a panic, and the
+//! fast decoder and the checked one agree on it.
 //!
 //! Each property runs `CASES` random cases and prints how many it ran.
 
@@ -12,9 +13,9 @@ use std::cell::Cell;
 use std::fmt::Debug;
 
 use adcredit_core::{
-    can_move, check, parse_move_question, parse_scenario, Account, AdCredit, Allocation,
-    BusinessCenter, Currency, Date, Fund, Money, MoveQuestion, Role, RuleId, Scenario, Severity,
-    Status,
+    can_move, check, from_json, from_json_checked, parse_move_question, parse_scenario, Account,
+    AdCredit, Allocation, BusinessCenter, Currency, Date, Fund, Money, MoveQuestion, Role, RuleId,
+    Scenario, Severity, Status,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{TestCaseError, TestRunner};
@@ -461,6 +462,15 @@ fn damaged_json_is_refused_not_a_panic() {
                     .chain(chars[i..].iter())
                     .collect(),
             };
+            // The fast decoder gives exactly what the checked one gives, value or error.
+            prop_assert_eq!(
+                from_json::<Scenario>(&damaged),
+                from_json_checked::<Scenario>(&damaged)
+            );
+            prop_assert_eq!(
+                from_json::<MoveQuestion>(&damaged),
+                from_json_checked::<MoveQuestion>(&damaged)
+            );
             let outcome = std::panic::catch_unwind(|| {
                 if as_move {
                     parse_move_question(&damaged)

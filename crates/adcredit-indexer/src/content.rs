@@ -140,6 +140,9 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     /// Synonyms of `glossary.toml`.
     pub glossary: Glossary,
+    /// Documents of someone else's pages ([`load_tree`](crate::load_tree),
+    /// [`load_html`](crate::load_html)); empty for our own knowledge base.
+    pub pages: Vec<SearchDoc>,
 }
 
 /// One search document as the index sees it.
@@ -165,7 +168,8 @@ pub struct SearchDoc {
 }
 
 impl Corpus {
-    /// The search documents in index order: FAQ entries by id, then article sections.
+    /// The search documents in index order: FAQ entries by id, then article sections, then
+    /// the documents of other sites' pages.
     pub fn docs(&self) -> Vec<SearchDoc> {
         let mut docs = Vec::new();
         for faq in &self.faqs {
@@ -199,6 +203,7 @@ impl Corpus {
                 });
             }
         }
+        docs.extend(self.pages.iter().cloned());
         docs
     }
 
@@ -834,7 +839,7 @@ fn quoted_line(text: &str, needle: &str, n: usize) -> usize {
         .map_or(1, |(offset, _)| line_at(text, offset, 1))
 }
 
-fn parse_glossary(file: &Path, text: &str, out: &mut Vec<Problem>) -> Glossary {
+pub(crate) fn parse_glossary(file: &Path, text: &str, out: &mut Vec<Problem>) -> Glossary {
     let glossary: Glossary = match toml::from_str(text) {
         Ok(g) => g,
         Err(e) => {

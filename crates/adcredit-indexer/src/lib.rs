@@ -8,6 +8,11 @@
 //! exactly as tantivy does. [`tantivy_search`] is the reference the parity tests compare
 //! against; [`synthetic_corpus`] feeds the benchmarks.
 //!
+//! Someone else's site is read too: any Markdown tree ([`load_tree`]: YAML, TOML or no front
+//! matter, nothing required) or a built HTML site ([`load_html`]); [`load_content_dir`] picks
+//! our strict checks only for a folder whose `adcredit.toml` says `strict = true`, and
+//! [`write_index`] writes one bundle file or shards depending on the size ([`BundleMode`]).
+//!
 //! ```no_run
 //! use std::path::Path;
 //!
@@ -21,9 +26,13 @@
 mod build;
 mod content;
 mod error;
+mod html;
 mod index;
+mod layout;
 mod markers;
+mod page;
 mod synthetic;
+mod tree;
 
 pub use build::{
     build, build_from_dir, bundle_bytes, bundle_data, bundle_from_dir, check_content, gzip_len,
@@ -35,8 +44,15 @@ pub use content::{
     REQUIRED_FAQ_IDS,
 };
 pub use error::{Error, Problem, Problems};
+pub use html::load_html;
 pub use index::{
     tantivy_search, AdcreditTokenStream, AdcreditTokenizer, TantivyIndex, BODY_BOOST,
     QUESTIONS_BOOST, TAGS_BOOST, TITLE_BOOST, TOKENIZER,
 };
+pub use layout::{
+    is_sharded_meta, is_strict, load_content_dir, open_searcher, write_index, BundleMode,
+    IndexReport, Layout, CONFIG_FILE, SHARD_ABOVE_GZIP,
+};
+pub use page::{Ignored, Page, PageSection, Site};
 pub use synthetic::synthetic_corpus;
+pub use tree::load_tree;

@@ -191,6 +191,7 @@ pub fn synthetic_corpus(n_articles: usize, seed: u64) -> Corpus {
         root: PathBuf::from("synthetic"),
         faqs: Vec::new(),
         articles,
+        pages: Vec::new(),
         glossary: Glossary {
             synonyms: vec![
                 Synonym {

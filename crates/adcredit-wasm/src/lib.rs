@@ -4,8 +4,8 @@
 //! - feature `search` → `adcredit_search_bg.wasm`: `loadBundle`, `loadMeta`, `missingShards`,
 //!   `addShard`, `search`, `mentionsMove` (does `ask` need the rules?), `schemaVersion`,
 //!   `version`;
-//! - feature `rules` → `adcredit_rules_bg.wasm`: `checkPlan`, `canMove`, `answerMove` (the
-//!   move part of `ask`), fetched by the worker on the first call that needs the rules.
+//! - feature `rules` → `adcredit_rules_bg.wasm`: `checkPlan`, `suggestPlan`, `canMove`,
+//!   `answerMove` (the move part of `ask`), fetched by the worker on the first call that needs the rules.
 //!
 //! Every export decodes its input, calls a pure crate, and encodes the output; every error
 //! leaves through `js_error` as a JS `Error` with a `code`. Nothing else lives here.
@@ -405,6 +405,15 @@ mod rules {
         encode(&adcredit_core::check(&s).map_err(core_error)?)
     }
 
+    /// Suggest the allocation lines for a scenario (CONTRACT §2 → §8).
+    #[wasm_bindgen(js_name = suggestPlan, unchecked_return_type = "Plan")]
+    pub fn suggest_plan(
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario_: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let s = scenario(scenario_)?;
+        encode(&adcredit_core::plan(&s).map_err(core_error)?)
+    }
+
     /// Decide a move question (CONTRACT §4).
     #[wasm_bindgen(js_name = canMove, unchecked_return_type = "Verdict")]
     pub fn can_move(
@@ -414,25 +423,37 @@ mod rules {
         encode(&adcredit_core::can_move(&q).map_err(core_error)?)
     }
 
-    /// The move part of `ask`: `{ verdict?, needs?, asks_for?, choices?, notes? }` for a
-    /// question about moving money within `scenario` (validated as `checkPlan` does), or from
-    /// the rules alone when it is `undefined` or `null`.
-    #[wasm_bindgen(js_name = answerMove, unchecked_return_type = "MoveAnswer")]
+    /// The move part of `ask`: `{ answered, verdict?, needs?, asks_for?, choices?, notes?,
+    /// suggestion?, suggestions? }` for a question about moving money within `scenario`
+    /// (validated as `checkPlan` does), or from the rules alone when it is `undefined` or
+    /// `null`. `answered` is the search's flag, true also when the question was understood as
+    /// one about the asker's money (`MoveAnswer::understood`), as the native `ask` decides.
+    #[wasm_bindgen(js_name = answerMove, unchecked_return_type = "MoveAnswer & { answered: boolean }")]
     pub fn answer_move(
         question: &str,
         #[wasm_bindgen(unchecked_param_type = "Scenario | undefined | null")] scenario_: JsValue,
+        answered: bool,
     ) -> Result<JsValue, JsValue> {
         let s = if scenario_.is_undefined() || scenario_.is_null() {
             None
         } else {
             Some(scenario(scenario_)?)
         };
-        let answer =
+        let about_move =
             adcredit_assistant::answer_move(question, s.as_ref()).map_err(|e| match e {
                 adcredit_assistant::Error::Core(e) => core_error(e),
                 other => js_error(code::INPUT, &other.to_string()),
             })?;
-        encode(&answer)
+        #[derive(Serialize)]
+        struct MovePart {
+            answered: bool,
+            #[serde(flatten)]
+            about_move: adcredit_assistant::MoveAnswer,
+        }
+        encode(&MovePart {
+            answered: answered || about_move.understood(),
+            about_move,
+        })
     }
 }
 
@@ -466,10 +487,16 @@ mod typescript {
             CreditAfter::decl(&cfg),
             AccountAfter::decl(&cfg),
             Step::decl(&cfg),
+            Plan::decl(&cfg),
+            Left::decl(&cfg),
+            Skipped::decl(&cfg),
+            AccountShare::decl(&cfg),
+            CreditShare::decl(&cfg),
             MoveQuestion::decl(&cfg),
             Fund::decl(&cfg),
             Verdict::decl(&cfg),
             Hit::decl(&cfg),
+            adcredit_search::DocKind::decl(&cfg),
             adcredit_search::ShardKey::decl(&cfg),
             SearchResults::decl(&cfg),
             Answer::decl(&cfg),

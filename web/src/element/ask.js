@@ -3,7 +3,7 @@
 // visitor's own accounts.
 import { h, fill, marked, debounce } from './dom.js';
 import { strings as S } from './strings.js';
-import { sourceLink, verdictCard } from './views.js';
+import { place, sourceLink, verdictCard } from './views.js';
 
 export function askPart(ctx) {
   let seq = 0;
@@ -90,6 +90,27 @@ export function askPart(ctx) {
     );
   }
 
+  /** "How much should X get?": the suggested plan's figures, one card per account. */
+  function suggestionCard(shares) {
+    return h(
+      'section',
+      { class: 'card verdict', 'data-part': 'suggestion', 'aria-label': S.suggestionLabel },
+      h('h3', null, S.suggestionLabel),
+      shares.map((x) =>
+        h(
+          'div',
+          { 'data-suggestion-account': String(x.account) },
+          h('p', null, h('strong', null, `${place(ctx, String(x.account))}: ${S.suggestedAmount(String(x.amount))}`)),
+          Array.isArray(x.credits) &&
+            x.credits.length > 0 &&
+            h('p', { class: 'muted' }, x.credits.map((c) => `${c.credit}: ${c.amount}`).join(' · ')),
+          x.why && h('p', null, String(x.why)),
+        ),
+      ),
+      h('p', { class: 'muted' }, S.suggestionNote),
+    );
+  }
+
   function render(q, reply) {
     hits = Array.isArray(reply.results) ? reply.results : [];
     list.setAttribute('data-query', q);
@@ -119,8 +140,10 @@ export function askPart(ctx) {
       verdict,
       reply.verdict && verdictCard(ctx, reply.verdict, ctx.scenario() ? S.aboutYourAccounts : S.fromTheRules, reply.notes),
       !reply.verdict && reply.needs && needsCard(reply),
+      reply.suggestion && suggestionCard([reply.suggestion]),
+      Array.isArray(reply.suggestions) && reply.suggestions.length > 0 && suggestionCard(reply.suggestions),
     );
-    none.hidden = hits.length > 0 || !!reply.verdict;
+    none.hidden = hits.length > 0 || !!reply.verdict || !!reply.suggestion;
     if (!none.hidden)
       fill(
         none,

@@ -1,7 +1,8 @@
 // <adcredit-help>: Ask, Simulate and Can I move? in one shadow root.
 // Attributes: theme (light | dark | auto), tab (ask | simulate | move), question,
 // hash ("off": ignore and never write location.hash), storage-key ("" = no storage),
-// docs-base (URL prefix for links to answers; default: inside the widget).
+// docs-base (URL prefix for links to answers; default: inside the widget), index (the folder
+// `adcredit index --out` wrote, relative to the page; default: next to adcredit.js).
 import * as api from '../api.js';
 import { h, fill } from './dom.js';
 import { strings as S } from './strings.js';
@@ -171,7 +172,8 @@ export class AdcreditHelp extends HTMLElement {
     if (q) parts.ask.ask(q, false); // no focus grab on page load
     // The search module and its bundle: when they fail, Ask says so, and Simulate and
     // Can I move? (the rules module alone) still work.
-    api.init().then(
+    const index = this.getAttribute('index');
+    api.init(index ? { index } : undefined).then(
       () => ctx.emit('adcredit-ready', {}),
       (e) => {
         if (e.code !== 'bundle' && e.code !== 'load') return ctx.fail(e);

@@ -125,6 +125,20 @@ export function simulatePart(ctx) {
     );
   }
 
+  // The suggested plan and the plan as a picture live in adcredit-plan.js, imported when the
+  // part is first shown (with the rules module), so the first answer never downloads them.
+  const planSlot = h('div');
+  let planView = null;
+  const withPlan = (fn) =>
+    (planView ??= import(ctx.api.assetUrl('./adcredit-plan.js')).then((m) =>
+      m.planView({ ctx, strings: S, slot: planSlot, scenario: () => s, setAllocations }),
+    )).then(fn, ctx.fail);
+  function setAllocations(lines) {
+    s.allocations = lines;
+    renderForm();
+    changed();
+  }
+
   const el = h(
     'div',
     { class: 'simulate' },
@@ -136,6 +150,7 @@ export function simulatePart(ctx) {
     keptBox,
     file,
     form,
+    planSlot,
     h('div', { class: 'results' }, h('h3', null, S.findings), summary, out),
   );
 
@@ -190,7 +205,9 @@ export function simulatePart(ctx) {
       if (i >= limit && !pins.has(i)) return;
       const label = (c) => `${c} (${name} ${i + 1})`;
       const remove = h('button', { type: 'button', 'aria-label': S.removeRow(`${name} ${i + 1}`), onclick: () => removeRow(path, i) }, S.remove);
-      body.push(h('tr', { 'data-row': i }, row(label), h('td', null, remove)));
+      // Each cell names its column, for the narrow layout where every row is a card.
+      const cells = row(label).map((td, j) => (td.setAttribute('data-label', cols[j]), td));
+      body.push(h('tr', { 'data-row': i }, cells, h('td', null, remove)));
     });
     const more =
       rows.length > limit &&
@@ -205,7 +222,7 @@ export function simulatePart(ctx) {
       h('legend', null, name),
       h(
         'div',
-        { class: 'scroll', 'data-path': path, role: 'region', tabindex: '0', 'aria-label': name },
+        { class: 'scroll cards', 'data-path': path, role: 'region', tabindex: '0', 'aria-label': name },
         h('table', null, h('thead', null, head), h('tbody', null, body)),
       ),
       more,
@@ -494,6 +511,7 @@ export function simulatePart(ctx) {
     summary.textContent = S.inputError;
     fill(out, errors.map((x) => errorItem(x.path, x.message)), errorItem(path, e.message));
     out.setAttribute('data-state', 'input-error');
+    withPlan((v) => v.report(null));
     ctx.emit('adcredit-error', { code: 'input', message: e.message });
   }
 
@@ -574,6 +592,7 @@ export function simulatePart(ctx) {
     );
     out.setAttribute('data-state', errors.length ? 'input-error' : 'done');
     if (errors.length) ctx.emit('adcredit-error', { code: 'input', message: errors[0].message });
+    withPlan((v) => v.report(r));
     ctx.emit('adcredit-report', r);
   }
 
@@ -609,6 +628,7 @@ export function simulatePart(ctx) {
   /** Replaces the scenario (e.g. from a share link), shows it and checks it. */
   function replace(next, persist = true) {
     s = next;
+    if (planView) withPlan((v) => v.reset());
     marks = { errors: [], findings: [] };
     limits.clear();
     pinned.clear();
@@ -640,6 +660,7 @@ export function simulatePart(ctx) {
     /** Called when the part is shown: checks the scenario if it changed while hidden. */
     shown() {
       shown = true;
+      withPlan(() => 0);
       if (!stale) return Promise.resolve();
       stale = false;
       return checkNow.now();
