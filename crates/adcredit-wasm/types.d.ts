@@ -492,7 +492,17 @@ choices?: Array<Choice>,
  * How the question was read where it matters to the verdict (a role the question
  * states, "all of it", an open end), as sentences.
  */
-notes?: Array<string>, };
+notes?: Array<string>, 
+/**
+ * For "how much should X get?": what the suggested plan (CONTRACT §8) gives the account
+ * asked about — its amount, the credits it is drawn from, and why.
+ */
+suggestion?: AccountShare, 
+/**
+ * For "how do I split the launch voucher?": every account's part of that credit in the
+ * suggested plan.
+ */
+suggestions?: Array<AccountShare>, };
 
 export type MoveAnswer = { 
 /**
@@ -518,7 +528,17 @@ choices?: Array<Choice>,
  * How the question was read where it matters to the verdict (a role the question
  * states, "all of it", an open end), as sentences.
  */
-notes?: Array<string>, };
+notes?: Array<string>, 
+/**
+ * For "how much should X get?": what the suggested plan (CONTRACT §8) gives the account
+ * asked about — its amount, the credits it is drawn from, and why.
+ */
+suggestion?: AccountShare, 
+/**
+ * For "how do I split the launch voucher?": every account's part of that credit in the
+ * suggested plan.
+ */
+suggestions?: Array<AccountShare>, };
 
 export type AsksFor = "from" | "to" | "fund" | "place" | "amount";
 

@@ -128,3 +128,14 @@ test('a verdict reads as one answer: the verdict, how the question was read, the
   await expect(verdict).toHaveAttribute('data-rule', 'ad-credit-locked');
   await expect(verdict).toContainText('anywhere else');
 });
+
+test('"how much should X get?" shows the suggested plan for that account, not a verdict', async ({ page }) => {
+  await page.goto('/'); // the demo scenario: Germany (de) holds 120.00 and plans to spend 300.00
+  await askWidget(page, 'how much credit should I give Germany?');
+  const w = widget(page);
+  const card = w.root.locator('[data-part="suggestion"]');
+  await expect(card).toBeVisible();
+  await expect(card.locator('[data-suggestion-account="de"]')).toContainText('180.00');
+  await expect(card).toContainText('final');
+  await expect(w.root.locator('[data-part="ask-verdict"] [data-rule]')).toHaveCount(0);
+});

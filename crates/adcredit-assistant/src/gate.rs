@@ -13,8 +13,16 @@ use crate::places::Known;
 const LINKS: &[&str] = &["from", "to", "into", "onto", "top", "hand"];
 /// Words of a "how much?" question (a superset of what `crate::howmuch` reads).
 const HOW_MUCH: &[&str] = &[
-    "much", "which", "split", "splitting", "divide", "dividing", "distribute", "distributing",
-    "spread", "share",
+    "much",
+    "which",
+    "split",
+    "splitting",
+    "divide",
+    "dividing",
+    "distribute",
+    "distributing",
+    "spread",
+    "share",
 ];
 /// Words that name a place or say who asks, whatever the scenario.
 const ALWAYS: &[&str] = &[

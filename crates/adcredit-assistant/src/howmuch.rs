@@ -15,8 +15,26 @@ use crate::words::{tokenize, Tok};
 /// Words that make a "how much" or "which credit" question one about what to allocate
 /// (rather than "how much is left?").
 const ADVICE_WORDS: &[&str] = &[
-    "should", "shall", "give", "get", "allocate", "assign", "put", "send", "receive", "need",
-    "needs", "best", "ideal", "right", "go", "goes", "top up", "hand out", "plan", "suggest",
+    "should",
+    "shall",
+    "give",
+    "get",
+    "allocate",
+    "assign",
+    "put",
+    "send",
+    "receive",
+    "need",
+    "needs",
+    "best",
+    "ideal",
+    "right",
+    "go",
+    "goes",
+    "top up",
+    "hand out",
+    "plan",
+    "suggest",
     "recommend",
 ];
 
@@ -53,9 +71,7 @@ fn asks(toks: &[Tok]) -> bool {
     let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
     let advice = has(ADVICE_WORDS);
     (pair(toks, "how", "much") && advice)
-        || (has(&["which", "what"])
-            && toks.iter().any(|t| fund_word(&t.text).is_some())
-            && advice)
+        || (has(&["which", "what"]) && toks.iter().any(|t| fund_word(&t.text).is_some()) && advice)
         || has(SPLIT_WORDS)
 }
 
@@ -85,16 +101,26 @@ pub(crate) fn read(question: &str, scenario: &Scenario) -> HowMuch {
 }
 
 /// The plan's figures for what `about` names: one account's share, or every share drawn
-/// from one credit (in the plan's order).
+/// from one credit (in the plan's order); and, for a credit, what the plan leaves of it and why.
 pub(crate) fn suggest(
     about: &HowMuch,
     scenario: &Scenario,
-) -> Result<Vec<AccountShare>, adcredit_core::Error> {
+) -> Result<(Vec<AccountShare>, Option<String>), adcredit_core::Error> {
     let plan = match about {
-        HowMuch::No => return Ok(Vec::new()),
+        HowMuch::No => return Ok((Vec::new(), None)),
         _ => plan(scenario)?,
     };
-    Ok(match about {
+    let left = match about {
+        HowMuch::Credit(c) => {
+            let credit = &scenario.business_center.ad_credits[*c].id;
+            plan.left
+                .iter()
+                .find(|l| &l.credit == credit)
+                .map(|l| format!("The plan leaves {} of {credit}: {}", l.amount, l.why))
+        }
+        _ => None,
+    };
+    let shares = match about {
         HowMuch::No => Vec::new(),
         HowMuch::Account(a) => {
             let id = &scenario.accounts[*a].id;
@@ -131,5 +157,6 @@ pub(crate) fn suggest(
                 })
                 .collect()
         }
-    })
+    };
+    Ok((shares, left))
 }

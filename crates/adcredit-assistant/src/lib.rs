@@ -94,7 +94,10 @@ pub struct MoveAnswer {
     /// For "how do I split the launch voucher?": every account's part of that credit in the
     /// suggested plan.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<adcredit_core::AccountShare>>", optional))]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<Vec<adcredit_core::AccountShare>>", optional)
+    )]
     pub suggestions: Vec<adcredit_core::AccountShare>,
 }
 
@@ -107,6 +110,7 @@ impl MoveAnswer {
             || self.needs.is_some()
             || self.suggestion.is_some()
             || !self.suggestions.is_empty()
+            || !self.notes.is_empty()
     }
 
     fn needs(n: Needs) -> MoveAnswer {
@@ -187,14 +191,17 @@ pub fn answer_move(question: &str, scenario: Option<&Scenario>) -> Result<MoveAn
     if let Some(s) = scenario {
         let about = howmuch::read(question, s);
         if about != howmuch::HowMuch::No {
-            let mut shares = howmuch::suggest(&about, s)?;
+            let (mut shares, left) = howmuch::suggest(&about, s)?;
+            let notes = left.into_iter().collect();
             return Ok(match about {
                 howmuch::HowMuch::Account(_) => MoveAnswer {
                     suggestion: shares.pop(),
+                    notes,
                     ..MoveAnswer::default()
                 },
                 _ => MoveAnswer {
                     suggestions: shares,
+                    notes,
                     ..MoveAnswer::default()
                 },
             });

@@ -332,14 +332,24 @@ pub fn answer(a: &Answer, color: bool) -> String {
     }
     let shares: Vec<_> = m.suggestion.iter().chain(&m.suggestions).collect();
     if !shares.is_empty() {
-        let _ = writeln!(out, "{}", st.bold("What the suggested plan gives (it locks nothing, soonest expiry first):"));
+        let _ = writeln!(
+            out,
+            "{}",
+            st.bold("What the suggested plan gives (it locks nothing, soonest expiry first):")
+        );
         for x in &shares {
             let from: Vec<String> = x
                 .credits
                 .iter()
                 .map(|c| format!("{} {}", esc(&c.credit), c.amount))
                 .collect();
-            let _ = writeln!(out, "  {}: allocate {}  {}", esc(&x.account), x.amount, st.dim(&from.join(", ")));
+            let _ = writeln!(
+                out,
+                "  {}: allocate {}  {}",
+                esc(&x.account),
+                x.amount,
+                st.dim(&from.join(", "))
+            );
             if !x.why.is_empty() {
                 let _ = writeln!(out, "    {}", esc(&x.why));
             }

@@ -444,7 +444,7 @@ mod rules {
                 adcredit_assistant::Error::Core(e) => core_error(e),
                 other => js_error(code::INPUT, &other.to_string()),
             })?;
-        #[derive(Serialize)]
+        #[derive(serde::Serialize)]
         struct MovePart {
             answered: bool,
             #[serde(flatten)]

@@ -91,12 +91,12 @@ export function askPart(ctx) {
   }
 
   /** "How much should X get?": the suggested plan's figures, one card per account. */
-  function suggestionCard(shares) {
+  function suggestionCard(list, notes) {
     return h(
       'section',
       { class: 'card verdict', 'data-part': 'suggestion', 'aria-label': S.suggestionLabel },
       h('h3', null, S.suggestionLabel),
-      shares.map((x) =>
+      list.map((x) =>
         h(
           'div',
           { 'data-suggestion-account': String(x.account) },
@@ -107,9 +107,14 @@ export function askPart(ctx) {
           x.why && h('p', null, String(x.why)),
         ),
       ),
+      ...(Array.isArray(notes) ? notes : []).map((n) => h('p', { 'data-part': 'note' }, String(n))),
       h('p', { class: 'muted' }, S.suggestionNote),
     );
   }
+
+  /** The plan's shares a "how much?" reply carries (one account, or every part of a credit). */
+  const shares = (reply) => (reply.suggestion ? [reply.suggestion] : Array.isArray(reply.suggestions) ? reply.suggestions : []);
+  const suggested = (reply) => shares(reply).length > 0 || (Array.isArray(reply.notes) && reply.notes.length > 0);
 
   function render(q, reply) {
     hits = Array.isArray(reply.results) ? reply.results : [];
@@ -140,10 +145,9 @@ export function askPart(ctx) {
       verdict,
       reply.verdict && verdictCard(ctx, reply.verdict, ctx.scenario() ? S.aboutYourAccounts : S.fromTheRules, reply.notes),
       !reply.verdict && reply.needs && needsCard(reply),
-      reply.suggestion && suggestionCard([reply.suggestion]),
-      Array.isArray(reply.suggestions) && reply.suggestions.length > 0 && suggestionCard(reply.suggestions),
+      !reply.verdict && !reply.needs && suggested(reply) && suggestionCard(shares(reply), reply.notes),
     );
-    none.hidden = hits.length > 0 || !!reply.verdict || !!reply.suggestion;
+    none.hidden = hits.length > 0 || !!reply.verdict || suggested(reply);
     if (!none.hidden)
       fill(
         none,
