@@ -70,6 +70,9 @@ pub struct FrontMatter {
     /// Other ways people ask this (FAQ entries): short keyword queries, long stories,
     /// non-native English, British spelling, misspellings. Optional in the parser.
     pub questions: Vec<String>,
+    /// Articles: other ways people ask each section, keyed by section id (front matter
+    /// table `[questions]`), with the line of each key (for messages).
+    pub section_questions: BTreeMap<String, (usize, Vec<String>)>,
     /// Line of the `id` key (for messages).
     pub id_line: usize,
     /// Line of the `related` key (for messages).
@@ -157,7 +160,8 @@ pub struct SearchDoc {
     pub body: String,
     /// Indexed tags (one value each).
     pub tags: Vec<String>,
-    /// Indexed other ways people ask (FAQ front matter `questions`; none for a section).
+    /// Indexed other ways people ask (front matter `questions`: the FAQ entry's list, or the
+    /// section's list of the article's `[questions]` table).
     pub questions: Vec<String>,
     /// FAQ summary, or the article summary for a section.
     pub summary: String,
@@ -189,7 +193,12 @@ impl Corpus {
                     index_title: section.heading.clone(),
                     body: section.text.clone(),
                     tags: article.front.tags.clone(),
-                    questions: Vec::new(),
+                    questions: article
+                        .front
+                        .section_questions
+                        .get(&section.slug)
+                        .map(|(_, q)| q.clone())
+                        .unwrap_or_default(),
                     summary: article.front.summary.clone(),
                 });
             }
@@ -456,7 +465,43 @@ fn parse_front_matter(
     fm.facts = list_field("facts", true, out);
     fm.sources = list_field("sources", true, out);
     fm.related = list_field("related", false, out);
-    fm.questions = list_field("questions", false, out);
+    if let Some(toml::Value::Table(sections)) = table.get("questions") {
+        if expected_id.starts_with("faq/") {
+            out.push(problem(
+                file,
+                1,
+                "front matter field `questions` of an FAQ entry must be an array of strings",
+            ));
+        }
+        for (slug, value) in sections {
+            let line = key_line(split, slug);
+            let strings: Vec<String> = match value {
+                toml::Value::Array(items) => items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .filter(|s| !s.trim().is_empty())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if value.as_array().map(Vec::len) != Some(strings.len()) || strings.is_empty() {
+                out.push(problem(
+                    file,
+                    line,
+                    format!("`questions.{slug}` must be an array of non-empty strings"),
+                ));
+            }
+            fm.section_questions.insert(slug.clone(), (line, strings));
+        }
+    } else {
+        fm.questions = list_field("questions", false, out);
+        if !fm.questions.is_empty() && expected_id.starts_with("article/") {
+            out.push(problem(
+                file,
+                key_line(split, "questions"),
+                "an article's `questions` is a table keyed by section id: `[questions]` then `section-id = [...]`",
+            ));
+        }
+    }
     match table.get("updated") {
         None => missing("updated", out),
         Some(toml::Value::Datetime(d)) if d.date.is_some() && d.time.is_none() => {
@@ -764,6 +809,19 @@ fn parse_article(
         return None;
     };
     check_union(file, &front.facts, key_line(&split, "facts"), &marked, out);
+    for (slug, (line, _)) in &front.section_questions {
+        if !body.sections.iter().any(|s| &s.slug == slug) {
+            let known: Vec<&str> = body.sections.iter().map(|s| s.slug.as_str()).collect();
+            out.push(problem(
+                file,
+                *line,
+                format!(
+                    "`questions.{slug}` names no section of this article (sections: {})",
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
     Some(Article {
         file: file.to_path_buf(),
         front,

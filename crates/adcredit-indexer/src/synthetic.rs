@@ -175,6 +175,7 @@ pub fn synthetic_corpus(n_articles: usize, seed: u64) -> Corpus {
             sources: vec!["synthetic".into()],
             related: Vec::new(),
             questions: Vec::new(),
+            section_questions: std::collections::BTreeMap::new(),
             id_line: 0,
             related_line: 0,
         };

@@ -29,11 +29,12 @@ fn round_trip_and_size() {
     );
     // Budget: 25 KiB for the content, plus 3 KiB for the `questions` field (the other ways
     // people ask each FAQ entry: 1.9 KB gzip on 2026-12-04; issue 9 allows the first answer
-    // 8 KB more for it).
+    // 8 KB more for it), plus 1 KiB for the article sections' lists (0.7 KB gzip on
+    // 2026-12-04).
     if common::has_real_content() {
         assert!(
-            gzip <= 28 * 1024,
-            "the shipped bundle is {gzip} bytes gzip (budget 28 KiB)"
+            gzip <= 29 * 1024,
+            "the shipped bundle is {gzip} bytes gzip (budget 29 KiB)"
         );
     }
 }

@@ -12,10 +12,10 @@ use common::Judged;
 /// reached when it was set, so a regression fails; `cargo xtask test` prints the figures.
 /// Goals (issue 9): top-1 90, top-3 98, out-of-scope recognised 80 with top-1 at 90, halves
 /// within 5 points. Reached: out-of-scope recognised and the halves' gap (asserted at the
-/// goal); top-1 and top-3 are not (84.7 % and 94.3 % on 2026-12-04), so their floors sit
+/// goal); top-1 and top-3 are not (89.0 % and 97.1 % on 2026-12-04), so their floors sit
 /// 2 points under.
-const FLOOR_TOP1: f64 = 82.0;
-const FLOOR_TOP3: f64 = 92.0;
+const FLOOR_TOP1: f64 = 87.0;
+const FLOOR_TOP3: f64 = 95.0;
 const FLOOR_OUT_OF_SCOPE: f64 = 80.0;
 /// Most the tune and validation halves' top-1 may differ by (points).
 const MAX_HALVES_GAP: f64 = 5.0;
@@ -264,15 +264,17 @@ fn questions_outside_the_knowledge_base_are_not_answered() {
         "who can allocate ad credit?",
         "can I move credit to another account?",
         "voucher expiry",
+        // Everyday words the content does not use ("got", "lose") do not sink a question.
+        "my account got banned, do I lose the credit?",
     ] {
         assert!(answered(q), "{q:?} was not answered");
     }
 }
 
-/// Every FAQ entry of our knowledge base lists at least five other ways people ask it (the
-/// `questions` front-matter field; optional for other corpora).
+/// Every FAQ entry and article section of our knowledge base lists at least five other ways
+/// people ask it (the `questions` front-matter field; optional for other corpora).
 #[test]
-fn every_faq_entry_has_five_other_questions() {
+fn every_faq_entry_and_section_has_five_other_questions() {
     let (corpus, _) = common::corpus();
     if !common::has_real_content() {
         return;
@@ -282,10 +284,20 @@ fn every_faq_entry_has_five_other_questions() {
         .iter()
         .filter(|f| f.front.questions.len() < 5)
         .map(|f| format!("{} ({})", f.front.id, f.front.questions.len()))
+        .chain(corpus.articles.iter().flat_map(|a| {
+            a.sections.iter().filter_map(move |s| {
+                let n = a
+                    .front
+                    .section_questions
+                    .get(&s.slug)
+                    .map_or(0, |q| q.1.len());
+                (n < 5).then(|| format!("{}#{} ({n})", a.front.id, s.slug))
+            })
+        }))
         .collect();
     assert!(
         short.is_empty(),
-        "FAQ entries with fewer than 5 questions: {short:?}"
+        "FAQ entries and article sections with fewer than 5 questions: {short:?}"
     );
 }
 

@@ -101,8 +101,8 @@ mod searcher;
 mod snippet;
 
 pub use analyzer::{
-    fold_words, is_question_word, is_stopword, lowercase, Analyzer, Glossary, Synonym, Token,
-    MAX_QUERY_BYTES, MAX_QUERY_TERMS, MAX_WORD_BYTES,
+    fold_words, is_common_word, is_question_word, is_stopword, lowercase, Analyzer, Glossary,
+    Synonym, Token, MAX_QUERY_BYTES, MAX_QUERY_TERMS, MAX_WORD_BYTES,
 };
 pub use bm25::{fieldnorm_to_id, id_to_fieldnorm, idf, B, K1};
 pub use bundle::{
@@ -112,6 +112,6 @@ pub use bundle::{
 pub use error::Error;
 pub use searcher::{
     check_limit, Found, Hit, ScoredDoc, SearchOptions, Searcher, ANSWERED_COVERAGE,
-    ANSWERED_EVIDENCE, COVERAGE_RERANK, DISTINCTIVE_SHARE, FAQ_PREFERENCE, FUZZY_FACTOR_1,
-    FUZZY_FACTOR_2, MAX_EXPANSIONS, MAX_FUZZY_WORDS, MAX_LIMIT, PREFIX_FACTOR,
+    ANSWERED_EVIDENCE, COMMON_WORD_WEIGHT, COVERAGE_RERANK, DISTINCTIVE_SHARE, FAQ_PREFERENCE,
+    FUZZY_FACTOR_1, FUZZY_FACTOR_2, MAX_EXPANSIONS, MAX_FUZZY_WORDS, MAX_LIMIT, PREFIX_FACTOR,
 };

@@ -10,7 +10,8 @@ use crate::bundle::{self, Meta, OpenedShard, TermShard};
 use crate::distance::{bounded_distance_sets, letter_set};
 use crate::snippet::{make_snippet, DocTerms};
 use crate::{
-    fold_words, is_question_word, Analyzer, DocKind, DocRecord, Error, FieldStats, ShardKey,
+    fold_words, is_common_word, is_question_word, Analyzer, DocKind, DocRecord, Error, FieldStats,
+    ShardKey,
 };
 
 /// Score factor of a word completed from the last, still-typed query word.
@@ -55,6 +56,9 @@ pub const ANSWERED_COVERAGE: f32 = 0.8;
 /// …or when the best hit matches at least this much weight ([`Found::evidence`]), counted in
 /// distinctive words: long questions spread their weight over many words.
 pub const ANSWERED_EVIDENCE: f32 = 2.5;
+/// An everyday English word ([`is_common_word`]: "got", "lose", "need") weighs this share of
+/// its rarity in the knowledge base: it says little about what a question is about.
+pub const COMMON_WORD_WEIGHT: f32 = 0.25;
 /// In the product ranking, this share of a hit's score is scaled by the share of the
 /// question's weight the hit matches (its coverage, see [`Found`]): of two hits with the same
 /// BM25 score, the one that matches more of what the question is about comes first.
@@ -164,6 +168,9 @@ struct Slot {
     candidates: Vec<Candidate>,
     /// How much the word says: the idf of its exact term, or of a term no document has.
     weight: f32,
+    /// An everyday English word ([`is_common_word`]): a hit that lacks it loses only
+    /// [`COMMON_WORD_WEIGHT`] of its weight in the coverage.
+    common: bool,
 }
 
 enum Lookup {
@@ -483,7 +490,6 @@ impl Searcher {
     fn coverage(&self, slots: &[Slot], doc: u32) -> (f32, f32) {
         let (mut matched, mut total) = (0f32, 0f32);
         for slot in slots {
-            total += slot.weight;
             let best = slot
                 .candidates
                 .iter()
@@ -491,6 +497,11 @@ impl Searcher {
                 .map(|c| c.factor)
                 .fold(0f32, f32::max);
             matched += slot.weight * best;
+            total += if slot.common && best == 0.0 {
+                COMMON_WORD_WEIGHT * slot.weight
+            } else {
+                slot.weight
+            };
         }
         (matched, total)
     }
@@ -587,6 +598,7 @@ impl Searcher {
                 };
                 let word = query.get(token.start..token.end).unwrap_or_default();
                 let asks = !token.synonym && fold_words(word).iter().all(|w| is_question_word(w));
+                slot.common = !token.synonym && fold_words(word).iter().all(|w| is_common_word(w));
                 slot.weight = if asks { 0.0 } else { self.term_idf(found) };
             }
             if options.is_some() && !token.synonym {
