@@ -36,7 +36,8 @@ pub(crate) fn tokenize(q: &str) -> Vec<Tok> {
         let mut j = i + 1;
         while j < chars.len() {
             let c = chars[j].1;
-            if c.is_alphanumeric() {
+            // As the search analyzer splits words: a combining mark continues the word.
+            if adcredit_search::is_word_char(c) {
                 j += 1;
             } else if inner(c) && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric()) {
                 j += 2;
@@ -48,6 +49,7 @@ pub(crate) fn tokenize(q: &str) -> Vec<Tok> {
         let raw = &q[start..end];
         let mut text: String = raw
             .chars()
+            .filter(|&c| !adcredit_search::is_combining_mark(c))
             .map(|c| {
                 if c == '’' {
                     '\''

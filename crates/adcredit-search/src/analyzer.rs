@@ -504,11 +504,14 @@ pub fn fold_words(text: &str) -> Vec<String> {
     split_words(text).into_iter().map(|(w, _, _)| w).collect()
 }
 
-fn is_combining_mark(c: char) -> bool {
+/// A combining diacritical mark (U+0300–U+036F): part of the word it follows, dropped when
+/// the word is folded.
+pub fn is_combining_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-pub(crate) fn is_word_char(c: char) -> bool {
+/// A character that belongs to a word: alphanumeric, or a combining mark.
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 

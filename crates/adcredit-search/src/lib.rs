@@ -101,8 +101,9 @@ mod searcher;
 mod snippet;
 
 pub use analyzer::{
-    fold_words, is_common_word, is_question_word, is_stopword, lowercase, Analyzer, Glossary,
-    Synonym, Token, MAX_QUERY_BYTES, MAX_QUERY_TERMS, MAX_WORD_BYTES,
+    fold_words, is_combining_mark, is_common_word, is_question_word, is_stopword, is_word_char,
+    lowercase, Analyzer, Glossary, Synonym, Token, MAX_QUERY_BYTES, MAX_QUERY_TERMS,
+    MAX_WORD_BYTES,
 };
 pub use bm25::{fieldnorm_to_id, id_to_fieldnorm, idf, B, K1};
 pub use bundle::{

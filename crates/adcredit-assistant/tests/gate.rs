@@ -1,0 +1,22 @@
+//! The browser loads the rules only when the gate (`mentions_move`) says a question may be a
+//! move, so the gate must say yes to every question the reader reads as one. Cases found by
+//! the `question` fuzz target stay here.
+
+use adcredit_assistant::{answer_move, mentions_move, MoveAnswer};
+
+#[test]
+fn the_gate_lets_every_move_the_reader_sees_through() {
+    let cases = [
+        // A combining mark (U+0313) inside "oes̓ADd": the search analyzer keeps it one word,
+        // so the reader must not split off "ADd" and read "add" as a verb.
+        "eAD\u{313}#edh))))))))))))))))Z\0\0\0))))))ooooeӓeEol\0ines\u{313}#\nht l]oes\u{313}ADd#\nD\u{12}\0#\u{4}cz#D#AD{3*\t?cre",
+        "can I move credit from the Zu\u{308}rich shop to DE?",
+    ];
+    for q in cases {
+        let a = answer_move(q, None).expect("an answer");
+        assert!(
+            a == MoveAnswer::default() || mentions_move(q, None),
+            "the gate refuses a question the reader reads as a move: {q:?} → {a:?}"
+        );
+    }
+}
