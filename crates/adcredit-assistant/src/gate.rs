@@ -78,6 +78,11 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
     // places the scenario lacks.
     let id_like = question.split_whitespace().any(|w| {
         w.contains(|c: char| c.is_ascii_digit() || c == '-' || c == '_')
+            // Dotted codes ("u.k", "U.S.A."), which the reader joins into one word.
+            || w
+                .as_bytes()
+                .windows(3)
+                .any(|t| t[0].is_ascii_alphabetic() && t[1] == b'.' && t[2].is_ascii_alphabetic())
             || (w.len() >= 2
                 && w.len() <= 4
                 && w.bytes()

@@ -11,6 +11,9 @@ fn the_gate_lets_every_move_the_reader_sees_through() {
         // so the reader must not split off "ADd" and read "add" as a verb.
         "eAD\u{313}#edh))))))))))))))))Z\0\0\0))))))ooooeӓeEol\0ines\u{313}#\nht l]oes\u{313}ADd#\nD\u{12}\0#\u{4}cz#D#AD{3*\t?cre",
         "can I move credit from the Zu\u{308}rich shop to DE?",
+        // A dotted code ("u.k") that the reader joins into one word, inside noise.
+        "?sooo\u{10}g!o:\u{10}go\0UUU@UUU?UU@UUU\u{10}g!o:u.k\u{10}go\0UUU@UUU?UUUU\u{10}go\0UUU@U\0UUU@UUUU\u{10}g!o:\u{10}go\0UUU@UUUeUEUUU\u{10}go\0UUU@U\0UUU@UUU?@UUU?UUUU\u{10}go\0UUU@U\0UUU@UUU?UUUU\u{10}gloU@UUU\u{10}g!o:\u{10}go\0UUU@UUU?UUUU\u{18}go\0UUU@U\0UUU@UUU?@UUU?UUUU\u{10}go?UUUeUEUUU\u{10}glotoU@UUU?UUUeUod",
+        "can I move credit from the U.K. account to the U.S. one?",
     ];
     for q in cases {
         let a = answer_move(q, None).expect("an answer");
