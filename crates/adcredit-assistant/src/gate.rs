@@ -76,7 +76,12 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
     };
     // Ids with digits, dashes or in capitals ("acc-7", "XYZ"), which the reader may take as
     // places the scenario lacks.
-    let id_like = question.split_whitespace().any(|w| {
+    // Split as the reader splits words (any character that is not part of a word), so an id
+    // after a control character or a bracket is seen as the reader sees it.
+    let raw_words = question.split(|c: char| {
+        !(adcredit_search::is_word_char(c) || matches!(c, '.' | ',' | '-' | '_' | '\'' | '’'))
+    });
+    let id_like = raw_words.filter(|w| !w.is_empty()).any(|w| {
         w.contains(|c: char| c.is_ascii_digit() || c == '-' || c == '_')
             // Dotted codes ("u.k", "U.S.A."), which the reader joins into one word.
             || w

@@ -14,6 +14,8 @@ fn the_gate_lets_every_move_the_reader_sees_through() {
         // A dotted code ("u.k") that the reader joins into one word, inside noise.
         "?sooo\u{10}g!o:\u{10}go\0UUU@UUU?UU@UUU\u{10}g!o:u.k\u{10}go\0UUU@UUU?UUUU\u{10}go\0UUU@U\0UUU@UUUU\u{10}g!o:\u{10}go\0UUU@UUUeUEUUU\u{10}go\0UUU@U\0UUU@UUU?@UUU?UUUU\u{10}go\0UUU@U\0UUU@UUU?UUUU\u{10}gloU@UUU\u{10}g!o:\u{10}go\0UUU@UUU?UUUU\u{18}go\0UUU@U\0UUU@UUU?@UUU?UUUU\u{10}go?UUUeUEUUU\u{10}glotoU@UUU?UUUeUod",
         "can I move credit from the U.K. account to the U.S. one?",
+        // An id after "to" that only control characters separate from its neighbours.
+        "\u{c}\u{7}\u{7}promo'\u{c}bt\nto\0BUU\u{5}t",
     ];
     for q in cases {
         let a = answer_move(q, None).expect("an answer");
