@@ -11,19 +11,9 @@ use crate::places::Known;
 
 /// Words that may start a move without a verb ("25,000 from the credit line to Paris").
 const LINKS: &[&str] = &["from", "to", "into", "onto", "top", "hand"];
-/// Words of a "how much?" question (a superset of what `crate::howmuch` reads).
-const HOW_MUCH: &[&str] = &[
-    "much",
-    "which",
-    "split",
-    "splitting",
-    "divide",
-    "dividing",
-    "distribute",
-    "distributing",
-    "spread",
-    "share",
-];
+/// Words of a "how much?" question besides its split words (with
+/// `crate::howmuch::SPLIT_WORDS`, a superset of what `crate::howmuch` reads).
+const HOW_MUCH: &[&str] = &["much", "which", "share"];
 /// Words that name a place or say who asks, whatever the scenario.
 const ALWAYS: &[&str] = &[
     "suspended",
@@ -121,6 +111,7 @@ fn moving(words: &[String]) -> bool {
         // "How much should X get?", "which credit should go to X?", "how do I split the
         // voucher?" (crate::howmuch) are answered from the plan, in the rules module.
         HOW_MUCH.contains(&w)
+            || crate::howmuch::SPLIT_WORDS.contains(&w)
             || MOVE_WORDS.contains(&w)
             || LINKS.contains(&w)
             || ALLOCATE_WORDS.contains(&w)

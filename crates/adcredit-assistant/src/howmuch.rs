@@ -39,7 +39,7 @@ const ADVICE_WORDS: &[&str] = &[
 ];
 
 /// Words that ask how to divide a credit between accounts.
-const SPLIT_WORDS: &[&str] = &[
+pub(crate) const SPLIT_WORDS: &[&str] = &[
     "split",
     "splitting",
     "divide",
