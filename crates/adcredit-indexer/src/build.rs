@@ -146,30 +146,7 @@ pub fn write_sharded(
     plan: &ShardPlan,
 ) -> Result<ShardedReport, Error> {
     let sharded = sharded_bundle(corpus, plan)?;
-    let dir = out_dir.join(SHARDS_DIR);
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    }
-    for sub in ["t", "d"] {
-        let d = dir.join(sub);
-        std::fs::create_dir_all(&d).map_err(|e| Error::io(&d, e))?;
-    }
-    write_file(&dir.join("meta.bin"), &sharded.meta)?;
-    let mut report = ShardedReport {
-        meta_bytes: sharded.meta.len(),
-        term_shards: 0,
-        doc_shards: 0,
-        shard_bytes: 0,
-    };
-    for (key, bytes) in &sharded.shards {
-        write_file(&dir.join(key.path()), bytes)?;
-        report.shard_bytes += bytes.len();
-        match key {
-            adcredit_search::ShardKey::Terms(_) => report.term_shards += 1,
-            adcredit_search::ShardKey::Docs(_) => report.doc_shards += 1,
-        }
-    }
-    Ok(report)
+    crate::layout::write_shards(&sharded, &out_dir.join(SHARDS_DIR))
 }
 
 /// Writes through a temporary file and a rename, so readers never see half a bundle.
