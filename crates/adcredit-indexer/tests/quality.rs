@@ -1,5 +1,5 @@
 //! Retrieval quality with the product ranking the widget uses (prefix, typo tolerance and the
-//! FAQ preference on): the judged question sets of `tests/questions/`, split into a tune and a
+//! coverage re-rank on): the judged question sets of `tests/questions/`, split into a tune and a
 //! validation half, the dev questions, and the words people type.
 #![allow(clippy::unwrap_used)] // tests fail loudly
 

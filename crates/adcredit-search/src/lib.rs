@@ -11,7 +11,7 @@
 //! - the **bundle format** ([`encode`], [`encode_sharded`], [`decode`]): versioned, validated,
 //!   shardable for big corpora;
 //! - the **scorer** ([`Searcher`]): tantivy 0.27's BM25 in `f32` ([`Searcher::score_bm25`]),
-//!   plus, for people, prefix completion, typo tolerance, an FAQ preference and snippets
+//!   plus, for people, prefix completion, typo tolerance, a coverage re-rank and snippets
 //!   ([`Searcher::search`]).
 //!
 //! The crate is pure: no IO, no clock, no threads; it compiles for `wasm32-unknown-unknown`.
@@ -34,9 +34,8 @@
 //! field) summed, ties by doc address). [`Searcher::search`] adds, for people typing: the
 //! last word completed while typed ([`PREFIX_FACTOR`]), typo tolerance for words absent from
 //! the dictionary ([`FUZZY_FACTOR_1`], [`FUZZY_FACTOR_2`]), both as the best of their
-//! expansions and discounted so they never beat an exact match of the same strength, and
-//! FAQ entries multiplied by [`FAQ_PREFERENCE`] so an entry that answers the question comes
-//! before an article section at comparable scores; then the best hits are re-scored by the
+//! expansions and discounted so they never beat an exact match of the same strength; then the
+//! best hits are re-scored by the
 //! share of the question's weight they match ([`COVERAGE_RERANK`]). [`Searcher::find`] also
 //! says whether the knowledge base answers the question at all ([`Found::answered`]). In a sharded bundle typo candidates come
 //! from the word's own term shard (the terms that sort next to it).
@@ -113,6 +112,6 @@ pub use bundle::{
 pub use error::Error;
 pub use searcher::{
     check_limit, Found, Hit, ScoredDoc, SearchOptions, Searcher, ANSWERED_COVERAGE,
-    ANSWERED_EVIDENCE, COMMON_WORD_WEIGHT, COVERAGE_RERANK, DISTINCTIVE_SHARE, FAQ_PREFERENCE,
-    FUZZY_FACTOR_1, FUZZY_FACTOR_2, MAX_EXPANSIONS, MAX_FUZZY_WORDS, MAX_LIMIT, PREFIX_FACTOR,
+    ANSWERED_EVIDENCE, COMMON_WORD_WEIGHT, COVERAGE_RERANK, DISTINCTIVE_SHARE, FUZZY_FACTOR_1,
+    FUZZY_FACTOR_2, MAX_EXPANSIONS, MAX_FUZZY_WORDS, MAX_LIMIT, PREFIX_FACTOR,
 };

@@ -20,9 +20,6 @@ pub const PREFIX_FACTOR: f32 = 0.8;
 pub const FUZZY_FACTOR_1: f32 = 0.6;
 /// Score factor of a dictionary term two edits away from an unknown query word.
 pub const FUZZY_FACTOR_2: f32 = 0.4;
-/// FAQ entries' scores are multiplied by this in the product ranking: at comparable scores
-/// the entry that answers the question comes before an article section that discusses it.
-pub const FAQ_PREFERENCE: f32 = 1.2;
 /// Most expansions (prefix or typo) of one query word.
 pub const MAX_EXPANSIONS: usize = 8;
 /// Most query words looked up with typo tolerance (the first ones absent from the dictionary);
@@ -62,7 +59,11 @@ pub const COMMON_WORD_WEIGHT: f32 = 0.25;
 /// In the product ranking, this share of a hit's score is scaled by the share of the
 /// question's weight the hit matches (its coverage, see [`Found`]): of two hits with the same
 /// BM25 score, the one that matches more of what the question is about comes first.
-pub const COVERAGE_RERANK: f32 = 0.5;
+///
+/// 0.8 since 2026-12-04 (it was 0.5, with FAQ entries' scores also multiplied by 1.2): on the
+/// tune half of `tests/questions/questions.tsv` (282 questions) top-1 went from 245 to 250;
+/// see the README's measurement notes.
+pub const COVERAGE_RERANK: f32 = 0.8;
 /// How many of the best BM25 hits the product ranking re-scores by coverage.
 const RERANK_DEPTH: usize = 20;
 /// A word in at most this share of the entries is *distinctive*: it weighs fully in
@@ -402,19 +403,19 @@ impl Searcher {
 
     /// The BM25 core, for parity with tantivy: the query's distinct analysed terms
     /// ([`Analyzer::query_terms`]), each searched in every field with the field's boost,
-    /// scores summed, best first, ties by doc address. No prefix, typo or FAQ preference.
+    /// scores summed, best first, ties by doc address. No prefix, typo or coverage re-rank.
     pub fn score_bm25(&self, query: &str, limit: usize) -> Result<Vec<ScoredDoc>, Error> {
         let mut missing = Missing::default();
         let slots = self.resolve(query, None, &mut missing);
         if !missing.is_empty() {
             return Err(Error::MissingShards(missing.len()));
         }
-        Ok(self.rank(&slots, false, limit))
+        Ok(self.rank(&slots, limit))
     }
 
     /// The product search: the BM25 core plus prefix completion of the last word, typo
-    /// tolerance and the FAQ preference (see [`SearchOptions`], [`PREFIX_FACTOR`],
-    /// [`FUZZY_FACTOR_1`], [`FAQ_PREFERENCE`]), with snippets.
+    /// tolerance and the coverage re-rank (see [`SearchOptions`], [`PREFIX_FACTOR`],
+    /// [`FUZZY_FACTOR_1`], [`COVERAGE_RERANK`]), with snippets.
     ///
     /// Empty, punctuation-only or huge queries give no hits, never a panic; only the first
     /// [`MAX_QUERY_TERMS`](crate::MAX_QUERY_TERMS) distinct terms count.
@@ -729,10 +730,10 @@ impl Searcher {
         }
     }
 
-    /// The product ranking: BM25 (with prefix and typo candidates) and the FAQ preference,
+    /// The product ranking: BM25 (with prefix and typo candidates),
     /// then the best [`RERANK_DEPTH`] re-scored by their coverage ([`COVERAGE_RERANK`]).
     fn rank_product(&self, slots: &[Slot], limit: usize) -> Vec<ScoredDoc> {
-        let mut ranked = self.rank(slots, true, limit.max(RERANK_DEPTH));
+        let mut ranked = self.rank(slots, limit.max(RERANK_DEPTH));
         let mut keyed: Vec<(u64, f32)> = ranked
             .drain(..)
             .map(|s| {
@@ -754,7 +755,7 @@ impl Searcher {
     }
 
     /// Scores every matching document and returns the best `limit`, ties by doc address.
-    fn rank(&self, slots: &[Slot], product: bool, limit: usize) -> Vec<ScoredDoc> {
+    fn rank(&self, slots: &[Slot], limit: usize) -> Vec<ScoredDoc> {
         let n = self.meta.num_docs as usize;
         let mut scores = vec![0f32; n];
         let mut matched = vec![false; n];
@@ -841,10 +842,7 @@ impl Searcher {
         let mut ranked: Vec<(u64, f32)> = touched
             .into_iter()
             .map(|doc| {
-                let mut score = scores.get(doc as usize).copied().unwrap_or(0.0);
-                if product && self.meta.kind(doc) == DocKind::Faq {
-                    score *= FAQ_PREFERENCE;
-                }
+                let score = scores.get(doc as usize).copied().unwrap_or(0.0);
                 (descending(score) << 32 | u64::from(doc), score)
             })
             .collect();
