@@ -10,7 +10,8 @@ use crate::lexicon::{ALLOCATE_WORDS, COUNTRIES, MOVE_WORDS, PLACE_NOUNS, RETURN_
 use crate::places::Known;
 
 /// Words that may start a move without a verb ("25,000 from the credit line to Paris").
-const LINKS: &[&str] = &["from", "to", "into", "onto", "top", "hand"];
+/// "have" for "can NZ have the Sydney cash?".
+const LINKS: &[&str] = &["from", "to", "into", "onto", "top", "hand", "have"];
 /// Words of a "how much?" question besides its split words (with
 /// `crate::howmuch::SPLIT_WORDS`, a superset of what `crate::howmuch` reads).
 const HOW_MUCH: &[&str] = &["much", "which", "share"];

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::amounts::{self, Amount};
 use crate::lexicon::{
-    fund_word, is, role_word, ALLOCATE_WORDS, FILLER, FROM_WORDS, MOVE_WORDS, RECEIVE_AFTER,
+    fund_word, is, role_word, ALLOCATE_WORDS, FILLER, FROM_WORDS, MODALS, MOVE_WORDS, RECEIVE_AFTER,
     RETURN_WORDS, ROLE_CUES, TO_WORDS,
 };
 use crate::places::{self, Known, Mention, Place};
@@ -110,10 +110,26 @@ impl Needs {
     }
 }
 
+/// "can the US store have Germany's credit?": a modal, a place (not a pronoun), "have".
+fn modal_have(toks: &[Tok]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        t.text == "have"
+            && i >= 2
+            && !is(
+                &["i", "we", "you", "they", "it", "he", "she", "who", "which"],
+                &toks[i - 1].text,
+            )
+            && toks[i.saturating_sub(6)..i - 1]
+                .iter()
+                .any(|p| is(MODALS, &p.text))
+    })
+}
+
 /// Whether the words move money at all.
 fn is_move(toks: &[Tok]) -> bool {
     let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
     has(MOVE_WORDS)
+        || modal_have(toks)
         || has(&["top up", "hand out"])
         // "25,000 from the credit line to Paris, possible?", "Sydney's credit to Melbourne?"
         || (has(&["from"]) && has(&["to", "into"]))
@@ -146,7 +162,13 @@ enum Dir {
     Loose,
 }
 
-fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool, bc: bool) -> Dir {
+fn direction(
+    toks: &[Tok],
+    m: &Mention,
+    mentions: &[Mention],
+    (allocating, returning): (bool, bool),
+    bc: bool,
+) -> Dir {
     let last = &toks[m.end - 1];
     if last.possessive {
         return Dir::From; // "the paused account's credit"
@@ -154,6 +176,13 @@ fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool, 
     if let Some(next) = toks.get(m.end) {
         if is(RECEIVE_AFTER, &next.text) {
             return Dir::To; // "can DE get some credit"
+        }
+        let before = toks[..m.start]
+            .iter()
+            .rev()
+            .find(|t| !is(&["the", "our", "my", "your", "this", "that"], &t.text));
+        if next.text == "have" && before.is_some_and(|t| is(MODALS, &t.text)) {
+            return Dir::To; // "can NZ have the Sydney cash?"
         }
         let then = toks.get(m.end + 1).map(|t| t.text.as_str()).unwrap_or("");
         if is(&["be", "is", "being", "been", "was", "get"], &next.text)
@@ -193,11 +222,22 @@ fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool, 
         if is(FROM_WORDS, w) || w == "out of" || w == "between" {
             return Dir::From;
         }
+        // "top up Osaka with the launch voucher": what something is topped up with is the
+        // source; "share the credit line with Thailand": an account after "with" is the target.
+        if w == "with" && bc {
+            return Dir::From;
+        }
         if is(TO_WORDS, w) {
             return Dir::To;
         }
         if is(&["in", "inside", "within", "on", "at"], w) {
-            return if allocating { Dir::To } else { Dir::From };
+            // Money "in the q4 promo" or "in the BC" is where it is, unless it goes back there
+            // ("put the cash back in the BC"); "put cash in Germany" puts it there.
+            return match (bc, allocating) {
+                (true, _) if returning => Dir::To,
+                (true, _) | (false, false) => Dir::From,
+                (false, true) => Dir::To,
+            };
         }
         if is(
             &[
@@ -260,7 +300,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             .places
             .iter()
             .all(|p| matches!(p, Place::Bc | Place::Credit(_)));
-        match direction(&toks, m, &mentions, allocating, bc) {
+        match direction(&toks, m, &mentions, (allocating, returning), bc) {
             Dir::From if from.is_none() => from = Some(m),
             Dir::To if to.is_none() => to = Some(m),
             _ if loose.iter().any(|o| o.places == m.places) => {}

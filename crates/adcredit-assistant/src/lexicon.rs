@@ -186,6 +186,26 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
     "advertiser",
 ];
 
+/// The place nouns that say what kind of place an account is ("the webshop", "the client"):
+/// alone, after "the"/"our", they name the accounts whose name has that very noun. Generic
+/// nouns ("account", "one") and plurals never do.
+pub(crate) const KIND_NOUNS: &[&str] = &[
+    "shop",
+    "store",
+    "webshop",
+    "webstore",
+    "web-shop",
+    "e-shop",
+    "eshop",
+    "online-shop",
+    "client",
+    "customer",
+    "brand",
+    "site",
+    "branch",
+    "office",
+];
+
 /// Words that name the Business Center (multi-word forms are joined first).
 pub(crate) const BC_FORMS: &[&str] = &[
     "bc",
@@ -325,6 +345,7 @@ pub(crate) const MOVE_WORDS: &[&str] = &[
     "gave",
     "need",
     "needs",
+    "wants",
     "bring",
     "sent",
 ];
@@ -358,6 +379,7 @@ pub(crate) const ALLOCATE_WORDS: &[&str] = &[
     "gave",
     "needs",
     "need",
+    "wants",
 ];
 
 /// Words that send money back where it came from (a lone account is then the source and the
@@ -385,8 +407,12 @@ pub(crate) const TO_WORDS: &[&str] = &[
 ];
 /// Verbs after a place that make it the target ("can DE get the credit?").
 pub(crate) const RECEIVE_AFTER: &[&str] = &[
-    "get", "gets", "receive", "receives", "take", "use", "need", "needs",
+    "get", "gets", "receive", "receives", "take", "use", "need", "needs", "wants",
 ];
+
+/// Words before a place that, with "have" after it, make it the target ("can NZ have the
+/// Sydney cash?").
+pub(crate) const MODALS: &[&str] = &["can", "could", "may", "might", "should", "would"];
 
 /// The kind of funds a word names, when it names one for sure. "Credit" alone is ad credit
 /// (people say "credit" for the promotional credit); "credit line"/"line of credit" is the

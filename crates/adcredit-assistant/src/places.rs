@@ -9,7 +9,8 @@
 use adcredit_core::{Scenario, Status};
 
 use crate::lexicon::{
-    is, status_word, AMBIGUOUS, BC_FORMS, COUNTRIES, FILLER, FROM_WORDS, MOVE_WORDS, PLACE_NOUNS,
+    is, status_word, AMBIGUOUS, BC_FORMS, COUNTRIES, FILLER, FROM_WORDS, KIND_NOUNS, MOVE_WORDS,
+    PLACE_NOUNS,
     TO_WORDS,
 };
 use crate::words::{tokenize, Tok};
@@ -169,6 +170,8 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
     // exact[i]: word i is this account's or credit's whole id.
     let mut exact: Vec<Option<Place>> = vec![None; n];
     let mut keys: Vec<String> = Vec::new();
+    // kinds[i]: the accounts whose name has word i's kind noun ("the webshop").
+    let mut kinds: Vec<Vec<Place>> = vec![Vec::new(); n];
     if let Some(s) = scenario {
         let mut mark = |place: Place, id: &str, name: Option<&str>, extra: Option<String>| {
             keys.clear();
@@ -200,6 +203,12 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
                 acc.name,
                 status.map(|s| format!("!{}", s.label())),
             );
+            let name = acc.name.map(tokenize).unwrap_or_default();
+            for (i, t) in toks.iter().enumerate() {
+                if is(KIND_NOUNS, &t.text) && name.iter().any(|w| w.text == t.text) {
+                    kinds[i].push(Place::Account(a));
+                }
+            }
         }
         for (c, credit) in s.credits.iter().enumerate() {
             // A credit is also named by its fund word ("the promo credit" for `q4-promo`).
@@ -231,6 +240,20 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
     }
     if scenario.is_none() {
         generic_accounts(toks, &mut hits);
+    }
+    // "the webshop", "our client": a kind noun alone names the accounts that are one — not
+    // next to other words of a place ("the Italian store", "the store in Berlin").
+    for i in 0..n {
+        let prev = i.checked_sub(1).map_or("", |p| toks[p].text.as_str());
+        let next = toks.get(i + 1).map_or("", |t| t.text.as_str());
+        let alone = is(&["the", "our", "my", "your", "that", "this"], prev)
+            && !toks[i - 1].possessive
+            && hits.get(i + 1).is_none_or(Vec::is_empty)
+            && !is(&["in", "at", "of", "for", "called", "named"], next)
+            && !is(PLACE_NOUNS, next);
+        if hits[i].is_empty() && ok[i] && alone && !kinds[i].is_empty() {
+            hits[i] = std::mem::take(&mut kinds[i]);
+        }
     }
     // A number before a currency is money, not a name ("2025 euros").
     for i in 0..n {
