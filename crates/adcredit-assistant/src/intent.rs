@@ -39,6 +39,9 @@ pub struct Reading {
     /// Whether the words leave the kind of funds open (then `question.fund` is a placeholder
     /// and every kind is tried).
     pub fund_open: bool,
+    /// A second target ("share the q4 promo between Germany and the US store"): judged too,
+    /// and a refusal for either is the answer.
+    pub also_to: Option<String>,
     /// The role the question states, judged instead of the scenario's.
     pub role: Option<Role>,
     /// How the words were read where a reader may wonder (the role, "all of it", a vague
@@ -110,11 +113,17 @@ impl Needs {
     }
 }
 
-/// "can the US store have Germany's credit?": a modal, a place (not a pronoun), "have".
+/// "can the US store have Germany's credit?": a modal, a place (not a pronoun), "have", and
+/// money or a number after it ("can the US store have two admins?" is not a move).
 fn modal_have(toks: &[Tok]) -> bool {
     toks.iter().enumerate().any(|(i, t)| {
         t.text == "have"
             && i >= 2
+            && toks[i + 1..].iter().any(|t| {
+                fund_word(&t.text).is_some()
+                    || is(&["money", "funds", "budget", "balance"], &t.text)
+                    || t.text.starts_with(|c: char| c.is_ascii_digit())
+            })
             && !is(
                 &["i", "we", "you", "they", "it", "he", "she", "who", "which"],
                 &toks[i - 1].text,
@@ -232,11 +241,13 @@ fn direction(
         }
         if is(&["in", "inside", "within", "on", "at"], w) {
             // Money "in the q4 promo" or "in the BC" is where it is, unless it goes back there
-            // ("put the cash back in the BC"); "put cash in Germany" puts it there.
+            // ("put the cash back in the BC").
             return match (bc, allocating) {
                 (true, _) if returning => Dir::To,
                 (true, _) | (false, false) => Dir::From,
-                (false, true) => Dir::To,
+                // A target unless another place is ("send the credit in Germany back to
+                // the BC"): a lone place of an allocation is its target anyway.
+                (false, true) => Dir::Loose,
             };
         }
         if is(
@@ -257,6 +268,8 @@ fn direction(
             || is(
                 &[
                     "it", "them", "some", "any", "money", "funds", "balance", "budget", "up",
+                    // "between Germany and the US store": on to the first of the pair
+                    "and",
                 ],
                 w,
             );
@@ -322,6 +335,21 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         }
         loose.clear();
     }
+    // "share the q4 promo between Germany and the US store": the Business Center's money
+    // goes to both of the pair.
+    let mut also_to: Option<&Mention> = None;
+    if let (Some(f), Some(t)) = (from, to) {
+        let between = toks[..f.start]
+            .iter()
+            .rev()
+            .find(|p| !is(FILLER, &p.text))
+            .is_some_and(|p| p.text == "between");
+        if let Some(at) = loose.iter().position(|m| is_bc(m)).filter(|_| between) {
+            also_to = Some(t);
+            to = Some(f);
+            from = Some(loose.remove(at));
+        }
+    }
     // Of two loose places, the Business Center (or a credit) is the source.
     if let Some(at) = loose.iter().position(|m| is_bc(m)) {
         let bc = loose.remove(at);
@@ -336,7 +364,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     }
 
     // Which place each end is; ambiguous or unknown places are asked back first.
-    for (m, end) in [(from, End::From), (to, End::To)] {
+    for (m, end) in [(from, End::From), (to, End::To), (also_to, End::To)] {
         let Some(m) = m else { continue };
         if let Some(country) = &m.unknown {
             return Needs::ask(
@@ -400,6 +428,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         (None, Some(t)) => (ANY.to_owned(), id(t), Some(End::From)),
         (None, None) => return Intent::NotAMove,
     };
+    let also_to = place(also_to).map(|p| id(&p)).filter(|t| *t != from_id);
     if from_id == to_id {
         return Needs::ask(
             AsksFor::To,
@@ -478,6 +507,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         },
         open,
         fund_open: fund.is_none(),
+        also_to,
         role,
         notes,
     }))
