@@ -458,7 +458,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
                 // "301 euros", "$50" with no fund word: money in a currency is cash.
                 fund = Some(Fund::Cash);
                 notes.push(
-                    "The question names an amount of money and no kind of funds: read as cash."
+                    "Read as cash: an amount of money, and no kind of funds named."
                         .to_owned(),
                 );
             }

@@ -76,7 +76,7 @@ fn judge_one(r: Reading) -> Result<MoveAnswer, crate::Error> {
     };
     if fund_open {
         notes.push(format!(
-            "The question does not say which kind of money; the answer is the same for ad credit, cash and the credit line (shown for {}).",
+            "No kind of money is named; the answer is the same for ad credit, cash and the credit line (shown for {}).",
             verdict.fund.label()
         ));
     }
@@ -128,8 +128,8 @@ fn for_fund(
     }
     Ok(same_everywhere(question, end)?.map(|v| {
         let note = match end {
-            End::To => "The question names no destination; the answer is the same for every account and the Business Center.",
-            End::From => "The question names no source; the answer is the same wherever the money comes from.",
+            End::To => "No destination is named; the answer is the same for every account and the Business Center.",
+            End::From => "No source is named; the answer is the same wherever the money comes from.",
         };
         (v, Some(note))
     }))
