@@ -28,7 +28,7 @@ pub(crate) enum Amount {
     Unreadable(String),
 }
 
-const SYMBOLS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₺'];
+pub(crate) const SYMBOLS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₺'];
 
 /// Read the amount of `q` (its words `toks`), ignoring the words for which `in_place` is true
 /// (numbers inside names).

@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use crate::amounts::{self, Amount};
 use crate::lexicon::{
-    fund_word, is, role_word, ALLOCATE_WORDS, FILLER, FROM_WORDS, MODALS, MOVE_WORDS, RECEIVE_AFTER,
+    fund_word, is, role_word, ALLOCATE_WORDS, FILLER, FROM_WORDS, MODALS, MONEY_WORDS, MOVE_WORDS,
+    RECEIVE_AFTER,
     RETURN_WORDS, ROLE_CUES, TO_WORDS,
 };
 use crate::places::{self, Known, Mention, Place};
@@ -134,10 +135,46 @@ fn modal_have(toks: &[Tok]) -> bool {
     })
 }
 
+/// Whether word `i` is a moving verb that says what happened, not what to do ("how much of
+/// the q4 promo was used", "what has been allocated to Germany").
+fn done(toks: &[Tok], i: usize) -> bool {
+    is(
+        &[
+            "used",
+            "spent",
+            "moved",
+            "transferred",
+            "allocated",
+            "given",
+            "sent",
+            "shared",
+        ],
+        &toks[i].text,
+    ) && i
+        .checked_sub(1)
+        .is_some_and(|p| is(&["was", "were", "been", "has", "have", "had"], &toks[p].text))
+}
+
+/// Whether the words name money at all: a kind of funds, a vague money word, an amount, a
+/// credit, "it"/"all of it", or a verb only money takes ("top up", "allocate", "refund").
+/// "how do I add a payment method to Germany?" moves nothing.
+fn names_money(q: &str, toks: &[Tok], mentions: &[Mention]) -> bool {
+    toks.iter().any(|t| {
+        fund_word(&t.text).is_some()
+            || is(MONEY_WORDS, &t.text)
+            || t.text.starts_with(|c: char| c.is_ascii_digit())
+    }) || q.contains(crate::amounts::SYMBOLS)
+        || mentions
+            .iter()
+            .any(|m| m.places.iter().any(|p| matches!(p, Place::Credit(_))))
+}
+
 /// Whether the words move money at all.
 fn is_move(toks: &[Tok]) -> bool {
     let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
-    has(MOVE_WORDS)
+    toks.iter()
+        .enumerate()
+        .any(|(i, t)| is(MOVE_WORDS, &t.text) && !done(toks, i))
         || modal_have(toks)
         || has(&["top up", "hand out"])
         // "25,000 from the credit line to Paris, possible?", "Sydney's credit to Melbourne?"
@@ -236,7 +273,8 @@ fn direction(
         if w == "with" && bc {
             return Dir::From;
         }
-        if is(TO_WORDS, w) {
+        // "to", or "used by the US store"
+        if is(TO_WORDS, w) || (w == "by" && steps == 0) {
             return Dir::To;
         }
         if is(&["in", "inside", "within", "on", "at"], w) {
@@ -293,7 +331,8 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         .into_iter()
         .filter(|m| !m.places.is_empty() || m.unknown.is_some())
         .collect();
-    if mentions.is_empty() && !hands_out_as_role(&toks) {
+    if (mentions.is_empty() && !hands_out_as_role(&toks)) || !names_money(question, &toks, &mentions)
+    {
         return Intent::NotAMove;
     }
     let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));

@@ -325,6 +325,8 @@ pub(crate) const MOVE_WORDS: &[&str] = &[
     "take",
     "reclaim",
     "recover",
+    "rescue",
+    "salvage",
     "get",
     "gets",
     "receive",
@@ -392,6 +394,8 @@ pub(crate) const RETURN_WORDS: &[&str] = &[
     "withdraw",
     "reclaim",
     "recover",
+    "rescue",
+    "salvage",
     "claw",
     "pull",
     "undo",
@@ -500,6 +504,44 @@ pub(crate) fn status_word(w: &str) -> Option<adcredit_core::Status> {
         _ => return None,
     })
 }
+
+/// Words that say money without naming its kind, stand for it ("send it back"), or move
+/// nothing but money ("top up", "allocate"): without one of them, or a fund word, an amount
+/// or a credit, a question moves no money ("how do I add a payment method to Germany?").
+pub(crate) const MONEY_WORDS: &[&str] = &[
+    "money",
+    "funds",
+    "fund",
+    "funding",
+    "budget",
+    "budgets",
+    "balance",
+    "balances",
+    "amount",
+    "dollars",
+    "euros",
+    "it",
+    "them",
+    "everything",
+    "all",
+    "rest",
+    "whole",
+    "top up",
+    "top",
+    "topup",
+    "top-up",
+    "refund",
+    "allocate",
+    "allocating",
+    "allocation",
+    "reallocate",
+    "re-allocate",
+    "withdraw",
+    "recharge",
+    "reload",
+    "refill",
+    "hand out",
+];
 
 /// Words that stand for an unknown amount "the whole of it".
 pub(crate) const ALL_WORDS: &[&str] = &["everything", "whole", "entire", "full", "rest"];

@@ -146,7 +146,9 @@ fn eligible(toks: &[Tok], i: usize) -> bool {
     let next = toks.get(i + 1).map(|t| t.text.as_str()).unwrap_or("");
     is(FROM_WORDS, prev)
         || is(TO_WORDS, prev)
-        || is(&["between", "and", "account"], prev)
+        || is(&["between", "and"], prev)
+        // "account at", but not "an account in a different currency"
+        || (prev == "account" && !is(FILLER, next))
         || is(PLACE_NOUNS, next)
         || t.possessive
 }
