@@ -605,9 +605,13 @@ fn stated_role(toks: &[Tok]) -> Option<Role> {
     own.or_else(|| {
         toks.iter().enumerate().find_map(|(i, t)| {
             let role = role_word(&t.text)?;
+            // "can operators move cash …?", "are analysts allowed to …": the role asked about.
             let cue_before = toks[i.saturating_sub(3)..i]
                 .iter()
-                .any(|p| is(ROLE_CUES, &p.text));
+                .any(|p| is(ROLE_CUES, &p.text))
+                || i.checked_sub(1).is_some_and(|p| {
+                    is(MODALS, &toks[p].text) || is(&["do", "does", "are", "is"], &toks[p].text)
+                });
             let cue_after = toks.get(i + 1).is_some_and(|n| {
                 is(
                     &[

@@ -320,6 +320,10 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
             if hits[j].is_empty() || toks[j - 1].possessive {
                 break;
             }
+            // A name says its number once: "the DE 2025 store 2025 of the grant".
+            if numeric(j) && toks[start..j].iter().any(|t| t.text == toks[j].text) {
+                break;
+            }
             let common: Vec<Place> = places
                 .iter()
                 .filter(|p| hits[j].contains(p))
@@ -334,6 +338,18 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
             }
             j += 1;
             end = j;
+        }
+        // A number alone is an amount, not a name ("the DE 2025 store 2025 of the grant"),
+        // unless an article makes it one ("the 2025 store").
+        if chosen.is_none()
+            && numeric(start)
+            && start
+                .checked_sub(1)
+                .is_none_or(|p| !is(&["the", "our", "my", "your", "this", "that"], &toks[p].text))
+            && (start..end).all(|k| numeric(k) || is(PLACE_NOUNS, &toks[k].text))
+        {
+            i = end;
+            continue;
         }
         if let Some(p) = chosen.filter(|p| places.contains(p)) {
             places = vec![p];
