@@ -52,7 +52,7 @@ const ALWAYS: &[&str] = &[
 pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
     let words = fold_words(question);
     let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.as_str()));
-    if !moving(&words) {
+    if !moving(&words) && !arrow(question) {
         return false;
     }
     let place_word = |w: &str| {
@@ -100,10 +100,15 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
     }
 }
 
-/// Whether `question` has a word that may make it a move ("move", "give", "from", "to"…);
-/// without one, [`mentions_move`] is `false` whatever the scenario.
+/// Whether `question` has a word that may make it a move ("move", "give", "from", "to"…) or
+/// an arrow ("de → us"); without one, [`mentions_move`] is `false` whatever the scenario.
 pub fn may_move(question: &str) -> bool {
-    moving(&fold_words(question))
+    moving(&fold_words(question)) || arrow(question)
+}
+
+/// An arrow between places, which the reader reads as "to".
+fn arrow(question: &str) -> bool {
+    question.contains(crate::words::is_arrow) || question.contains("->") || question.contains("=>")
 }
 
 fn moving(words: &[String]) -> bool {

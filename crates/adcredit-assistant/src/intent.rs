@@ -176,6 +176,7 @@ fn is_move(toks: &[Tok]) -> bool {
         .enumerate()
         .any(|(i, t)| is(MOVE_WORDS, &t.text) && !done(toks, i))
         || modal_have(toks)
+        || has(&[crate::words::ARROW])
         || has(&["top up", "hand out"])
         // "25,000 from the credit line to Paris, possible?", "Sydney's credit to Melbourne?"
         || (has(&["from"]) && has(&["to", "into"]))
@@ -273,9 +274,10 @@ fn direction(
         if w == "with" && bc {
             return Dir::From;
         }
-        // "to", or "used by the US store"
+        // "to", or "used by the US store"; but where money was put is where it is now
+        // ("we allocated too much credit to Germany, can we take some back?").
         if is(TO_WORDS, w) || (w == "by" && steps == 0) {
-            return Dir::To;
+            return if was_put(toks, i) { Dir::From } else { Dir::To };
         }
         if is(&["in", "inside", "within", "on", "at"], w) {
             // Money "in the q4 promo" or "in the BC" is where it is, unless it goes back there
@@ -317,6 +319,41 @@ fn direction(
         steps += 1;
     }
     Dir::Loose
+}
+
+/// Whether the nearest moving verb before word `at` says money was put there by someone
+/// ("we allocated …", "the credit I gave …", "credit allocated …").
+fn was_put(toks: &[Tok], at: usize) -> bool {
+    let Some(v) = (at.saturating_sub(8)..at)
+        .rev()
+        .find(|&k| is(MOVE_WORDS, &toks[k].text) || is(&["top up", "hand out"], &toks[k].text))
+    else {
+        return false;
+    };
+    is(
+        &[
+            "allocated",
+            "gave",
+            "given",
+            "sent",
+            "moved",
+            "transferred",
+            "assigned",
+            "added",
+            "spent",
+        ],
+        &toks[v].text,
+    ) && v.checked_sub(1).is_some_and(|p| {
+        let w = toks[p].text.as_str();
+        is(
+            &[
+                "i", "we", "they", "you", "he", "she", "was", "were", "been", "had", "has", "have",
+                "already", "accidentally", "mistakenly", "wrongly",
+            ],
+            w,
+        ) || fund_word(w).is_some()
+            || is(MONEY_WORDS, w)
+    })
 }
 
 /// Read a move question out of `question`, against `scenario` or, without one, against the

@@ -407,7 +407,7 @@ pub(crate) const RETURN_WORDS: &[&str] = &[
 pub(crate) const FROM_WORDS: &[&str] = &["from", "off", "out of"];
 /// Markers before a place: it is the target.
 pub(crate) const TO_WORDS: &[&str] = &[
-    "to", "into", "onto", "toward", "towards", "for", "with", "in-to",
+    "to", "into", "onto", "toward", "towards", "for", "with", "in-to", "→",
 ];
 /// Verbs after a place that make it the target ("can DE get the credit?").
 pub(crate) const RECEIVE_AFTER: &[&str] = &[
@@ -533,6 +533,7 @@ pub(crate) const MONEY_WORDS: &[&str] = &[
     "refund",
     "allocate",
     "allocating",
+    "allocated",
     "allocation",
     "reallocate",
     "re-allocate",
