@@ -420,8 +420,9 @@ fn evaluation_set() {
 }
 
 /// The reader's own probes (`tests/probes.tsv`, the format of `moves.tsv`): phrasings of every
-/// kind issue 9 lists, written while tuning against the evaluation scenarios. Not part of the
-/// judged set; every line must hold.
+/// kind issue 9 lists, written while tuning against the evaluation scenarios (and `world`,
+/// `tests/world-scenario.json`: the country words of 45 ad markets). Not part of the judged
+/// set; every line must hold.
 #[test]
 fn probes() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/probes.tsv");
@@ -433,14 +434,22 @@ fn probes() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let [stem, question, expected, amount] = line.split('\t').collect::<Vec<_>>()[..] else {
-            panic!("{}: want 4 tab-separated columns: {line}", file.display());
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [stem, question, expected, amount, ..] = cols[..] else {
+            panic!("{}: want 4 or 5 tab-separated columns: {line}", file.display());
         };
+        // An optional fifth column, `from>to`: the verdict's ends.
+        let ends = cols.get(4).copied();
         let scenario = (stem != "-").then(|| {
             scenarios
                 .entry(stem.to_owned())
                 .or_insert_with(|| {
-                    scenario_file(&root().join(format!("tests/assistant/scenarios/{stem}.json")))
+                    scenario_file(&if stem == "world" {
+                        // one active account per large ad market, named "<Country> store"
+                        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/world-scenario.json")
+                    } else {
+                        root().join(format!("tests/assistant/scenarios/{stem}.json"))
+                    })
                 })
                 .clone()
         });
@@ -452,7 +461,12 @@ fn probes() {
             || got_amount.parse::<adcredit_core::Money>().ok()
                 == amount.parse::<adcredit_core::Money>().ok();
         total += 1;
-        if got != expected || !amount_ok {
+        let ends_ok = ends.is_none_or(|e| {
+            a.verdict
+                .as_ref()
+                .is_some_and(|v| format!("{}>{}", v.from, v.to) == e)
+        });
+        if got != expected || !amount_ok || !ends_ok {
             wrong.push(format!(
                 "  {stem}\t{question}\texpected {expected} {amount}, got {got} {got_amount}"
             ));
