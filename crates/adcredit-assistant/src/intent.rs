@@ -426,6 +426,20 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             from = Some(loose.remove(at));
         }
     }
+    // "give 100 of the spring grant to Germany and Austria": a place joined to the target is
+    // a second target.
+    if let (Some(t), None) = (to, also_to) {
+        let joined = |m: &&Mention| {
+            let mut k = m.start;
+            while k > 0 && is(&["the", "our", "my", "a", "an"], &toks[k - 1].text) {
+                k -= 1;
+            }
+            k >= 1 && k - 1 == t.end && is(&["and", "or"], &toks[k - 1].text)
+        };
+        if let Some(at) = loose.iter().position(|m| joined(m) && !is_bc(m)) {
+            also_to = Some(loose.remove(at));
+        }
+    }
     // Of two loose places, the Business Center (or a credit) is the source.
     if let Some(at) = loose.iter().position(|m| is_bc(m)) {
         let bc = loose.remove(at);
