@@ -474,6 +474,18 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
         "both",
         "the",
         "same",
+        "wrong",
+        "right",
+        "correct",
+        "new",
+        "old",
+        "first",
+        "main",
+    ];
+    /// Adjectives that make "one" an account: "to the right one", "from the old one".
+    const ONE_AFTER: &[&str] = &[
+        "wrong", "right", "correct", "new", "old", "first", "main", "other", "different",
+        "second",
     ];
     let mut seen = 0;
     let mut next_place = |hits: &mut Vec<Place>| {
@@ -504,7 +516,8 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
             }
             continue;
         }
-        if !is(&["account", "accounts", "ad-account", "ad-accounts"], w) {
+        let one = w == "one" && is(ONE_AFTER, prev);
+        if !one && !is(&["account", "accounts", "ad-account", "ad-accounts"], w) {
             continue;
         }
         let mut j = i;
@@ -518,7 +531,16 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
             .unwrap_or("");
         let other = words.iter().any(|t| {
             is(
-                &["another", "other", "different", "second", "separate"],
+                &[
+                    "another",
+                    "other",
+                    "different",
+                    "second",
+                    "separate",
+                    "right",
+                    "correct",
+                    "new",
+                ],
                 &t.text,
             )
         });
