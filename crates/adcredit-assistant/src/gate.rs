@@ -10,8 +10,9 @@ use crate::lexicon::{ALLOCATE_WORDS, COUNTRIES, MOVE_WORDS, PLACE_NOUNS, RETURN_
 use crate::places::Known;
 
 /// Words that may start a move without a verb ("25,000 from the credit line to Paris").
-/// "have" for "can NZ have the Sydney cash?".
-const LINKS: &[&str] = &["from", "to", "into", "onto", "top", "hand", "have"];
+/// "have" for "can NZ have the Sydney cash?", "for" for "€500 of the q4 promo for the German
+/// store, fine?".
+const LINKS: &[&str] = &["from", "to", "into", "onto", "top", "hand", "have", "for"];
 /// Words of a "how much?" question besides its split words (with
 /// `crate::howmuch::SPLIT_WORDS`, a superset of what `crate::howmuch` reads).
 const HOW_MUCH: &[&str] = &["much", "which", "share"];
@@ -85,6 +86,15 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
                     .all(|b| b.is_ascii_uppercase() || b.is_ascii_punctuation()))
     });
     if id_like || words.iter().any(|w| place_word(w)) {
+        return true;
+    }
+    // "can I hand out some coupons today?": the asker allocates funds, no place named.
+    if has(&["i", "we"])
+        && has(ALLOCATE_WORDS)
+        && words
+            .iter()
+            .any(|w| crate::lexicon::fund_word(w).is_some())
+    {
         return true;
     }
     match known {

@@ -16,7 +16,7 @@ use crate::lexicon::{
     RETURN_WORDS, ROLE_CUES, TO_WORDS,
 };
 use crate::places::{self, Known, Mention, Place};
-use crate::words::{tokenize, Tok};
+use crate::words::{tokenize, Tok, ARROW};
 
 /// What a question asks, as far as moving money goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -162,6 +162,7 @@ fn names_money(q: &str, toks: &[Tok], mentions: &[Mention]) -> bool {
     toks.iter().any(|t| {
         fund_word(&t.text).is_some()
             || is(MONEY_WORDS, &t.text)
+            || is(crate::lexicon::CURRENCY_WORDS, &t.text)
             || t.text.starts_with(|c: char| c.is_ascii_digit())
     }) || q.contains(crate::amounts::SYMBOLS)
         || mentions
@@ -176,7 +177,7 @@ fn is_move(toks: &[Tok]) -> bool {
         .enumerate()
         .any(|(i, t)| is(MOVE_WORDS, &t.text) && !done(toks, i))
         || modal_have(toks)
-        || has(&[crate::words::ARROW])
+        || has(&[ARROW])
         || has(&["top up", "hand out"])
         // "25,000 from the credit line to Paris, possible?", "Sydney's credit to Melbourne?"
         || (has(&["from"]) && has(&["to", "into"]))
@@ -185,20 +186,26 @@ fn is_move(toks: &[Tok]) -> bool {
             && toks.iter().any(|t| fund_word(&t.text).is_some()))
 }
 
-/// "I'm only an analyst, can I hand out the credit?": an allocation, with a role, and no
-/// place — from the Business Center, to wherever (the role decides it everywhere).
-fn hands_out_as_role(toks: &[Tok]) -> bool {
-    stated_role(toks).is_some()
-        && toks
-            .iter()
-            .any(|t| is(ALLOCATE_WORDS, &t.text) || is(&["top up", "hand out"], &t.text))
+/// "I'm only an analyst, can I hand out the credit?", "can I hand out some coupons today?":
+/// an allocation with no place, by the asker (a role, or "I"/"we" with funds and no
+/// destination at all, and not "how"/"which"/… — those ask about allocating in general) —
+/// from the Business Center, to wherever.
+fn hands_out(toks: &[Tok]) -> bool {
+    let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
+    let allocating = has(ALLOCATE_WORDS) || has(&["top up", "hand out"]);
+    let own = has(&["i", "we"])
+        && toks.iter().any(|t| fund_word(&t.text).is_some())
+        && !has(TO_WORDS)
+        && !has(crate::lexicon::QUESTION_WORDS);
+    allocating && (stated_role(toks).is_some() || own)
 }
 
-/// Whether `question` has a moving verb ("move", "transfer", "allocate", …); without one,
-/// [`interpret`] answers [`Intent::NotAMove`] whatever the scenario.
+/// Whether `question` has a moving verb ("move", "transfer", "allocate", …), or a target
+/// marker and money (a move said without a verb); without one, [`interpret`] answers
+/// [`Intent::NotAMove`] whatever the scenario.
 pub fn has_moving_verb(question: &str) -> bool {
     let toks = tokenize(question);
-    is_move(&toks) || funds_to_place(&toks)
+    is_move(&toks) || funds_to_place(&toks) || terse(&toks)
 }
 
 /// Which way a mention points.
@@ -360,7 +367,8 @@ fn was_put(toks: &[Tok], at: usize) -> bool {
 /// rules alone (places are then the Business Center, countries and ids).
 pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     let toks = tokenize(question);
-    if !is_move(&toks) && !funds_to_place(&toks) {
+    let verb = is_move(&toks) || funds_to_place(&toks);
+    if !verb && !terse(&toks) {
         return Intent::NotAMove;
     }
     let known = scenario.map(Known::of);
@@ -368,7 +376,9 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         .into_iter()
         .filter(|m| !m.places.is_empty() || m.unknown.is_some())
         .collect();
-    if (mentions.is_empty() && !hands_out_as_role(&toks)) || !names_money(question, &toks, &mentions)
+    if (mentions.is_empty() && !hands_out(&toks))
+        || !names_money(question, &toks, &mentions)
+        || (!verb && !place_to_place(&toks, &mentions))
     {
         return Intent::NotAMove;
     }
@@ -573,6 +583,21 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
 
     let role = stated_role(&toks);
     let mut scenario = scenario.cloned();
+    // A credit named as the source is judged alone: "the holiday promo" that expired is
+    // refused even when other credits could cover the move, and an amount beyond it is more
+    // than it has.
+    if let (Some(c), Some(s), Some(Fund::AdCredit)) = (credit, scenario.as_mut(), fund) {
+        if from_id == "bc" && c < s.business_center.ad_credits.len() {
+            let named = s.business_center.ad_credits.swap_remove(c);
+            if !s.business_center.ad_credits.is_empty() {
+                notes.push(format!(
+                    "Judged for credit {} alone, as the question names it.",
+                    named.id
+                ));
+            }
+            s.business_center.ad_credits = vec![named];
+        }
+    }
     if let Some(r) = role {
         let was = scenario.as_ref().map(|s| s.actor_role);
         if let Some(s) = scenario.as_mut() {
@@ -603,22 +628,53 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     }))
 }
 
-/// "half of the launch voucher to the Paris shop": funds, then "to" — a move without a verb
-/// (the places are checked after).
+/// "half of the launch voucher to the Paris shop", "€500 of the q4 promo for the German
+/// store, fine?": funds, then "to"/"for" — a move without a verb (the places are checked
+/// after).
 fn funds_to_place(toks: &[Tok]) -> bool {
     let at = |set: &[&str]| toks.iter().position(|t| is(set, &t.text));
     match (
         toks.iter().position(|t| fund_word(&t.text).is_some()),
-        at(&["to", "into"]),
+        at(&["to", "into", "for", ARROW]),
     ) {
         (Some(f), Some(t)) => {
             f < t
-                && !toks[..f]
-                    .iter()
-                    .any(|t| is(&["what", "happens", "how", "why"], &t.text))
+                && !toks[..f].iter().any(|t| {
+                    is(
+                        &["what", "what's", "whats", "happens", "how", "why", "when", "who"],
+                        &t.text,
+                    )
+                })
         }
         _ => false,
     }
+}
+
+/// Markers of a target in a move said without a verb ("Helsinki to Dublin: 200 euros of
+/// cash", "200 of the Black Friday boost for Cork").
+const TERSE_TO: &[&str] = &["to", "into", "onto", "for", ARROW];
+
+/// A move may be said without a verb: a target marker and money ([`place_to_place`] then
+/// needs two places on either side of the marker).
+fn terse(toks: &[Tok]) -> bool {
+    toks.iter().any(|t| is(TERSE_TO, &t.text))
+        && toks.iter().any(|t| {
+            fund_word(&t.text).is_some()
+                || is(MONEY_WORDS, &t.text)
+                || t.text.starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// "Germany to the US store: 50 dollars of cash": one place, a target marker, another place,
+/// with nothing but articles between them.
+fn place_to_place(toks: &[Tok], mentions: &[Mention]) -> bool {
+    mentions.windows(2).any(|w| {
+        let between = &toks[w[0].end..w[1].start];
+        between.iter().any(|t| is(TERSE_TO, &t.text))
+            && between
+                .iter()
+                .all(|t| is(TERSE_TO, &t.text) || is(&["the", "our", "my", "a", "an"], &t.text))
+    })
 }
 
 /// "from the credit line": the Business Center's credit line is the source.

@@ -71,7 +71,12 @@ fn judge_one(r: Reading) -> Result<MoveAnswer, crate::Error> {
             None => return Ok(open_needs(&question, open.unwrap_or(End::To))),
         }
     }
-    let Some(mut verdict) = same(verdicts) else {
+    // Each kind of funds has its own rules: one answer for all of them only when the same
+    // rule decides it ("no" for different reasons is not one answer).
+    let one_rule = verdicts
+        .windows(2)
+        .all(|w| w[0].allowed == w[1].allowed && w[0].rule == w[1].rule);
+    let Some(mut verdict) = same(verdicts).filter(|_| one_rule) else {
         return Ok(fund_needs());
     };
     if fund_open {

@@ -174,6 +174,8 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
     let mut keys: Vec<String> = Vec::new();
     // kinds[i]: the accounts whose name has word i's kind noun ("the webshop").
     let mut kinds: Vec<Vec<Place>> = vec![Vec::new(); n];
+    // people[i]: the places whose name word word i is the people of ("our Parisian shop").
+    let mut people: Vec<Vec<Place>> = vec![Vec::new(); n];
     if let Some(s) = scenario {
         let mut mark = |place: Place, id: &str, name: Option<&str>, extra: Option<String>| {
             keys.clear();
@@ -189,6 +191,11 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
                     hits[i].push(place.clone());
                 } else if qkeys[i].as_ref().is_some_and(|k| keys.contains(k)) {
                     hits[i].push(place.clone());
+                } else if qkeys[i]
+                    .as_ref()
+                    .is_some_and(|k| keys.iter().any(|name| demonym(k, name)))
+                {
+                    people[i].push(place.clone());
                 }
             }
         };
@@ -223,6 +230,13 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
                 }
             }
             mark(Place::Credit(c), credit, None, extra);
+        }
+    }
+    // A people's word names a place only when no place has it as a word ("easter" is a
+    // credit's word before it is the people of "East").
+    for i in 0..n {
+        if hits[i].is_empty() {
+            hits[i] = std::mem::take(&mut people[i]);
         }
     }
     for (i, t) in toks.iter().enumerate() {
@@ -382,6 +396,28 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
         i = end;
     }
     out
+}
+
+/// Whether `word` names the people of `name` (a city or region word of an account's name):
+/// "parisian" for "paris", "berliner" for "berlin", "milanese" for "milan", "viennese" for
+/// "vienna", "osakan" for "osaka", "tokyoite" for "tokyo".
+fn demonym(word: &str, name: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "ian", "ians", "ean", "eans", "an", "ans", "n", "ns", "ese", "er", "ers", "ite", "ites",
+        "sider", "siders",
+    ];
+    if name.chars().count() < 4 || name.starts_with(['@', '!']) || word.len() <= name.len() {
+        return false;
+    }
+    let stems = [
+        Some(name),
+        name.strip_suffix(['a', 'e', 'o']),
+    ];
+    stems.into_iter().flatten().any(|stem| {
+        word.strip_prefix(stem).is_some_and(|rest| {
+            is(SUFFIXES, rest) && (rest.len() > 1 || name.ends_with(['a', 'e', 'o']))
+        })
+    })
 }
 
 /// Among several places that fit, the one the question names exactly — its id, or its

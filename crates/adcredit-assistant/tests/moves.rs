@@ -101,7 +101,7 @@ fn plain_words() {
         ),
         (
             "can I send the holiday grant to our American store?",
-            "allowed:manual-allocation",
+            "denied:credit-expired",
         ),
         (
             "can the Austrian account get some of the launch voucher?",
@@ -150,7 +150,8 @@ fn plain_words() {
         ("can I move the cash from the US store?", "needs:to"),
         ("move credit from the BC", "needs:to"),
         // The fund, when the words do not say.
-        ("move money from de to at", "denied:account-not-approved"),
+        // Each kind of money is refused by its own rule: no one answer.
+        ("move money from de to at", "needs:fund"),
         (
             "can I move money from the US store to Germany?",
             "needs:fund",
@@ -252,8 +253,13 @@ fn plain_words() {
             "allowed:manual-allocation 50.00",
         ),
         (
-            "who should get the holiday grant, can I give it out now?",
+            "who should get the launch voucher, can I give it out now?",
             "needs:to",
+        ),
+        (
+            // The credit named is expired: refused wherever it would go.
+            "who should get the holiday grant, can I give it out now?",
+            "denied:credit-expired",
         ),
         (
             "put 100 of the credit line into the US store",
