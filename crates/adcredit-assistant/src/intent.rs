@@ -120,6 +120,8 @@ fn modal_have(toks: &[Tok]) -> bool {
     toks.iter().enumerate().any(|(i, t)| {
         t.text == "have"
             && i >= 2
+            // "can the US store have a credit line?" asks whether it may have one
+            && !toks.get(i + 1).is_some_and(|n| is(&["a", "an", "its", "their"], &n.text))
             && toks[i + 1..].iter().any(|t| {
                 fund_word(&t.text).is_some()
                     || is(&["money", "funds", "budget", "balance"], &t.text)
@@ -368,7 +370,7 @@ fn was_put(toks: &[Tok], at: usize) -> bool {
 pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     let toks = tokenize(question);
     let verb = is_move(&toks) || funds_to_place(&toks);
-    if !verb && !terse(&toks) {
+    if (!verb && !terse(&toks)) || about_the_past(&toks) {
         return Intent::NotAMove;
     }
     let known = scenario.map(Known::of);
@@ -632,10 +634,10 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
 /// store, fine?": funds, then "to"/"for" — a move without a verb (the places are checked
 /// after).
 fn funds_to_place(toks: &[Tok]) -> bool {
-    let at = |set: &[&str]| toks.iter().position(|t| is(set, &t.text));
+    let markers = terse_markers(toks);
     match (
         toks.iter().position(|t| fund_word(&t.text).is_some()),
-        at(&["to", "into", "for", ARROW]),
+        toks.iter().position(|t| is(markers, &t.text)),
     ) {
         (Some(f), Some(t)) => {
             f < t
@@ -651,13 +653,28 @@ fn funds_to_place(toks: &[Tok]) -> bool {
 }
 
 /// Markers of a target in a move said without a verb ("Helsinki to Dublin: 200 euros of
-/// cash", "200 of the Black Friday boost for Cork").
-const TERSE_TO: &[&str] = &["to", "into", "onto", "for", ARROW];
+/// cash", "200 of the Black Friday boost for Cork"); "for" (last) only with an amount ("is
+/// the q4 promo for the US store only?" asks what it is for).
+const TERSE_TO: &[&str] = &["to", "into", "onto", ARROW, "for"];
+
+fn has_number(toks: &[Tok]) -> bool {
+    toks.iter()
+        .any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The target markers a move said without a verb may use in `toks`.
+fn terse_markers(toks: &[Tok]) -> &'static [&'static str] {
+    if has_number(toks) {
+        TERSE_TO
+    } else {
+        &TERSE_TO[..TERSE_TO.len() - 1]
+    }
+}
 
 /// A move may be said without a verb: a target marker and money ([`place_to_place`] then
 /// needs two places on either side of the marker).
 fn terse(toks: &[Tok]) -> bool {
-    toks.iter().any(|t| is(TERSE_TO, &t.text))
+    toks.iter().any(|t| is(terse_markers(toks), &t.text))
         && toks.iter().any(|t| {
             fund_word(&t.text).is_some()
                 || is(MONEY_WORDS, &t.text)
@@ -668,13 +685,49 @@ fn terse(toks: &[Tok]) -> bool {
 /// "Germany to the US store: 50 dollars of cash": one place, a target marker, another place,
 /// with nothing but articles between them.
 fn place_to_place(toks: &[Tok], mentions: &[Mention]) -> bool {
+    let markers = terse_markers(toks);
     mentions.windows(2).any(|w| {
         let between = &toks[w[0].end..w[1].start];
-        between.iter().any(|t| is(TERSE_TO, &t.text))
+        between.iter().any(|t| is(markers, &t.text))
             && between
                 .iter()
-                .all(|t| is(TERSE_TO, &t.text) || is(&["the", "our", "my", "a", "an"], &t.text))
+                .all(|t| is(markers, &t.text) || is(&["the", "our", "my", "a", "an"], &t.text))
     })
+}
+
+/// Whether the question asks what happened ("who gave Germany its credit?", "when was the q4
+/// promo allocated?", "did Germany receive …?", "… yesterday") and not what the asker may do
+/// now (no modal, "want"/"need", "please", or a verb first).
+pub(crate) fn about_the_past(toks: &[Tok]) -> bool {
+    let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
+    let first = toks.first().map_or("", |t| t.text.as_str());
+    let second = toks.get(1).map_or("", |t| t.text.as_str());
+    let past = has(&["did", "didn't", "yesterday", "ago", "earlier"])
+        || (is(crate::lexicon::QUESTION_WORDS, first)
+            && is(&["was", "were", "had"], second))
+        || (0..toks.len()).any(|i| done(toks, i))
+        || (is(&["who", "what"], first)
+            && is(
+                &[
+                    "gave",
+                    "moved",
+                    "sent",
+                    "allocated",
+                    "transferred",
+                    "assigned",
+                    "shared",
+                    "took",
+                    "put",
+                ],
+                second,
+            ));
+    let now = has(MODALS)
+        || has(&[
+            "want", "wants", "need", "needs", "please", "let", "shall", "will", "must",
+        ])
+        || is(MOVE_WORDS, first)
+        || is(&["top up", "hand out"], first);
+    past && !now
 }
 
 /// "from the credit line": the Business Center's credit line is the source.

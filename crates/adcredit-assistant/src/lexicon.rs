@@ -346,6 +346,7 @@ pub(crate) const MOVE_WORDS: &[&str] = &[
     "use",
     "used",
     "using",
+    "usable",
     "spend",
     "spent",
     "pass",
