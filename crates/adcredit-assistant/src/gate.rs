@@ -91,9 +91,7 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
     // "can I hand out some coupons today?": the asker allocates funds, no place named.
     if has(&["i", "we"])
         && has(ALLOCATE_WORDS)
-        && words
-            .iter()
-            .any(|w| crate::lexicon::fund_word(w).is_some())
+        && words.iter().any(|w| crate::lexicon::fund_word(w).is_some())
     {
         return true;
     }

@@ -12,8 +12,7 @@ use serde::Serialize;
 use crate::amounts::{self, Amount};
 use crate::lexicon::{
     fund_word, is, role_word, ALLOCATE_WORDS, FILLER, FROM_WORDS, MODALS, MONEY_WORDS, MOVE_WORDS,
-    RECEIVE_AFTER,
-    RETURN_WORDS, ROLE_CUES, TO_WORDS,
+    RECEIVE_AFTER, RETURN_WORDS, ROLE_CUES, TO_WORDS,
 };
 use crate::places::{self, Known, Mention, Place};
 use crate::words::{tokenize, Tok, ARROW};
@@ -152,9 +151,12 @@ fn done(toks: &[Tok], i: usize) -> bool {
             "shared",
         ],
         &toks[i].text,
-    ) && i
-        .checked_sub(1)
-        .is_some_and(|p| is(&["was", "were", "been", "has", "have", "had"], &toks[p].text))
+    ) && i.checked_sub(1).is_some_and(|p| {
+        is(
+            &["was", "were", "been", "has", "have", "had"],
+            &toks[p].text,
+        )
+    })
 }
 
 /// Whether the words name money at all: a kind of funds, a vague money word, an amount, a
@@ -356,8 +358,22 @@ fn was_put(toks: &[Tok], at: usize) -> bool {
         let w = toks[p].text.as_str();
         is(
             &[
-                "i", "we", "they", "you", "he", "she", "was", "were", "been", "had", "has", "have",
-                "already", "accidentally", "mistakenly", "wrongly",
+                "i",
+                "we",
+                "they",
+                "you",
+                "he",
+                "she",
+                "was",
+                "were",
+                "been",
+                "had",
+                "has",
+                "have",
+                "already",
+                "accidentally",
+                "mistakenly",
+                "wrongly",
             ],
             w,
         ) || fund_word(w).is_some()
@@ -560,8 +576,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
                 // "301 euros", "$50" with no fund word: money in a currency is cash.
                 fund = Some(Fund::Cash);
                 notes.push(
-                    "Read as cash: an amount of money, and no kind of funds named."
-                        .to_owned(),
+                    "Read as cash: an amount of money, and no kind of funds named.".to_owned(),
                 );
             }
             Some(m)
@@ -643,7 +658,9 @@ fn funds_to_place(toks: &[Tok]) -> bool {
             f < t
                 && !toks[..f].iter().any(|t| {
                     is(
-                        &["what", "what's", "whats", "happens", "how", "why", "when", "who"],
+                        &[
+                            "what", "what's", "whats", "happens", "how", "why", "when", "who",
+                        ],
                         &t.text,
                     )
                 })
@@ -703,8 +720,7 @@ pub(crate) fn about_the_past(toks: &[Tok]) -> bool {
     let first = toks.first().map_or("", |t| t.text.as_str());
     let second = toks.get(1).map_or("", |t| t.text.as_str());
     let past = has(&["did", "didn't", "yesterday", "ago", "earlier"])
-        || (is(crate::lexicon::QUESTION_WORDS, first)
-            && is(&["was", "were", "had"], second))
+        || (is(crate::lexicon::QUESTION_WORDS, first) && is(&["was", "were", "had"], second))
         || (0..toks.len()).any(|i| done(toks, i))
         || (is(&["who", "what"], first)
             && is(

@@ -20,7 +20,11 @@ pub(crate) fn judge(mut r: Reading) -> Result<MoveAnswer, crate::Error> {
     let r_scenario = r.question.scenario.clone();
     let (first, other) = (judge_one(r)?, judge_one(other)?);
     let (Some(a), Some(b)) = (&first.verdict, &other.verdict) else {
-        return Ok(if first.verdict.is_none() { first } else { other });
+        return Ok(if first.verdict.is_none() {
+            first
+        } else {
+            other
+        });
     };
     let (mut answer, also) = if !a.allowed || b.allowed {
         (first.clone(), b)
@@ -32,13 +36,15 @@ pub(crate) fn judge(mut r: Reading) -> Result<MoveAnswer, crate::Error> {
         Some(acc) if acc.label() != acc.id => format!("{} ({})", acc.label(), acc.id),
         _ => also.to.clone(),
     };
-    answer.notes.push(if shown == Some((also.allowed, also.rule)) {
-        format!("The same holds for {to}.")
-    } else if also.allowed {
-        format!("To {to} it is allowed ({}).", also.rule)
-    } else {
-        format!("To {to} it is not allowed either: {}.", also.reason)
-    });
+    answer
+        .notes
+        .push(if shown == Some((also.allowed, also.rule)) {
+            format!("The same holds for {to}.")
+        } else if also.allowed {
+            format!("To {to} it is allowed ({}).", also.rule)
+        } else {
+            format!("To {to} it is not allowed either: {}.", also.reason)
+        });
     Ok(answer)
 }
 

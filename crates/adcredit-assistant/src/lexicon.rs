@@ -579,8 +579,9 @@ pub(crate) const MONEY_WORDS: &[&str] = &[
 
 /// Words that make a question one about how things work in general ("how do I allocate
 /// credit?", "which role can allocate credit?"), not about moving the asker's money now.
-pub(crate) const QUESTION_WORDS: &[&str] =
-    &["how", "what", "what's", "which", "why", "when", "who", "where"];
+pub(crate) const QUESTION_WORDS: &[&str] = &[
+    "how", "what", "what's", "which", "why", "when", "who", "where",
+];
 
 /// Words that stand for an unknown amount "the whole of it".
 pub(crate) const ALL_WORDS: &[&str] = &["everything", "whole", "entire", "full", "rest"];

@@ -198,7 +198,13 @@ pub fn cited_entry(searcher: &Searcher, answer: &Answer) -> Result<Option<Hit>, 
         .trim_start_matches("faq/")
         .trim_start_matches("article/")
         .chars()
-        .map(|c| if matches!(c, '#' | '/' | '_' | '-') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '#' | '/' | '_' | '-') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let found = search(searcher, &words, adcredit_search::MAX_LIMIT)?;
     Ok(found.results.into_iter().find(|h| h.id == v.source))

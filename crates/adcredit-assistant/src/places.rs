@@ -10,8 +10,7 @@ use adcredit_core::{Scenario, Status};
 
 use crate::lexicon::{
     is, status_word, AMBIGUOUS, BC_FORMS, COUNTRIES, FILLER, FROM_WORDS, KIND_NOUNS, MOVE_WORDS,
-    PLACE_NOUNS,
-    TO_WORDS,
+    PLACE_NOUNS, TO_WORDS,
 };
 use crate::words::{tokenize, Tok};
 
@@ -409,10 +408,7 @@ fn demonym(word: &str, name: &str) -> bool {
     if name.chars().count() < 4 || name.starts_with(['@', '!']) || word.len() <= name.len() {
         return false;
     }
-    let stems = [
-        Some(name),
-        name.strip_suffix(['a', 'e', 'o']),
-    ];
+    let stems = [Some(name), name.strip_suffix(['a', 'e', 'o'])];
     stems.into_iter().flatten().any(|stem| {
         word.strip_prefix(stem).is_some_and(|rest| {
             is(SUFFIXES, rest) && (rest.len() > 1 || name.ends_with(['a', 'e', 'o']))
@@ -520,7 +516,15 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
     ];
     /// Adjectives that make "one" an account: "to the right one", "from the old one".
     const ONE_AFTER: &[&str] = &[
-        "wrong", "right", "correct", "new", "old", "first", "main", "other", "different",
+        "wrong",
+        "right",
+        "correct",
+        "new",
+        "old",
+        "first",
+        "main",
+        "other",
+        "different",
         "second",
     ];
     let mut seen = 0;

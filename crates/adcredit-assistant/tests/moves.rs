@@ -446,7 +446,10 @@ fn probes() {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         let [stem, question, expected, amount, ..] = cols[..] else {
-            panic!("{}: want 4 or 5 tab-separated columns: {line}", file.display());
+            panic!(
+                "{}: want 4 or 5 tab-separated columns: {line}",
+                file.display()
+            );
         };
         // An optional fifth column, `from>to`: the verdict's ends.
         let ends = cols.get(4).copied();
@@ -483,7 +486,12 @@ fn probes() {
         }
     }
     println!("probes: {}/{total}", total - wrong.len());
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 /// The validation accuracy this reader must keep: issue 9's goal (reached with batch 2:

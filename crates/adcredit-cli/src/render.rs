@@ -4,8 +4,8 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 use adcredit_assistant::Answer;
-use adcredit_search::Hit;
 use adcredit_core::{Plan, Report, Scenario, Severity, Verdict};
+use adcredit_search::Hit;
 
 /// Every piece of user text printed (ids, names, entities, messages that quote them, search
 /// titles and snippets) goes through this: control characters and bidirectional overrides are
@@ -335,7 +335,11 @@ pub fn reason_after_head(v: &Verdict) -> Cow<'_, str> {
 /// The part of `snippet` (with its highlights) that does not repeat `summary`, printed just
 /// above it: the body starts with the summary, so a snippet from the start of the body says
 /// the direct answer again. `None` when nothing new is left.
-fn after_summary(snippet: &str, ranges: &[[u32; 2]], summary: &str) -> Option<(String, Vec<[u32; 2]>)> {
+fn after_summary(
+    snippet: &str,
+    ranges: &[[u32; 2]],
+    summary: &str,
+) -> Option<(String, Vec<[u32; 2]>)> {
     let (lead, text) = match snippet.strip_prefix('…') {
         Some(t) => ("…".len(), t),
         None => (0, snippet),
@@ -436,7 +440,11 @@ pub fn answer(a: &Answer, cited: Option<&Hit>, color: bool) -> String {
     // The direct answer comes right after the verdict: the entry it cites, then the others.
     let order: Vec<&Hit> = cited
         .into_iter()
-        .chain(a.results.iter().filter(|h| cited.is_none_or(|c| c.id != h.id)))
+        .chain(
+            a.results
+                .iter()
+                .filter(|h| cited.is_none_or(|c| c.id != h.id)),
+        )
         .take(a.results.len().max(1))
         .collect();
     for (i, h) in order.into_iter().enumerate() {

@@ -590,10 +590,9 @@ fn move_replies_read_as_one_answer() {
         assert_eq!(code, 0, "{err}");
         n += 1;
         if let Some(problem) = repeats(&out) {
-            let tune = question
-                .bytes()
-                .fold(2_166_136_261u32, |h, b| (h ^ u32::from(b)).wrapping_mul(16_777_619))
-                % 2
+            let tune = question.bytes().fold(2_166_136_261u32, |h, b| {
+                (h ^ u32::from(b)).wrapping_mul(16_777_619)
+            }) % 2
                 == 0;
             wrong.push(if tune {
                 format!("{problem}\n    in the reply to: {question}")
