@@ -16,6 +16,8 @@ fn the_gate_lets_every_move_the_reader_sees_through() {
         "can I move credit from the U.K. account to the U.S. one?",
         // An id after "to" that only control characters separate from its neighbours.
         "\u{c}\u{7}\u{7}promo'\u{c}bt\nto\0BUU\u{5}t",
+        // A country's own name with an accent ("belgië"), which the gate sees folded.
+        "top\0\0\0belgi\u{eb}\0\0 upAD\u{1}]",
     ];
     for q in cases {
         let a = answer_move(q, None).expect("an answer");
