@@ -704,7 +704,10 @@ fn terse(toks: &[Tok]) -> bool {
 fn place_to_place(toks: &[Tok], mentions: &[Mention]) -> bool {
     let markers = terse_markers(toks);
     mentions.windows(2).any(|w| {
-        let between = &toks[w[0].end..w[1].start];
+        // Two places may share their words ("two accounts"): nothing between them then.
+        let Some(between) = toks.get(w[0].end..w[1].start) else {
+            return false;
+        };
         between.iter().any(|t| is(markers, &t.text))
             && between
                 .iter()
