@@ -57,8 +57,9 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
         return false;
     }
     let place_word = |w: &str| {
-        w == "bc"
-            || w == "business"
+        w == "business"
+            // the one-word forms ("bc", "businesscenter")
+            || crate::lexicon::BC_FORMS.contains(&w)
             || ALWAYS.contains(&w)
             || (w != "the"
                 && w != "of"

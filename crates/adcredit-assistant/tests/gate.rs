@@ -21,6 +21,9 @@ fn the_gate_lets_every_move_the_reader_sees_through() {
         // "two account": two places in the same words, then a move said without a verb (a
         // panic before: the words between the two places were sliced backwards).
         "\0\0@>\0into\0\0two\0\0\naccount\u{3}\0\0\0two\0\0\nA>'07\0cA \0>",
+        // "businesscenter" in one word after an arrow: the gate knows every one-word name of
+        // the Business Center.
+        "yiy>=>{{busInesscenter{{{{{all{all'{all{{{{{all'{{{ads{{{{$ne\0",
     ];
     for q in cases {
         let a = answer_move(q, None).expect("an answer");
