@@ -119,10 +119,19 @@ test('a verdict reads as one answer: the verdict, how the question was read, the
   const w = widget(page).root;
   const verdict = w.locator('[data-part="ask-verdict"] [data-rule]');
   await expect(verdict).toHaveAttribute('data-rule', 'role-not-permitted');
-  await expect(verdict.locator('[data-part="note"]')).toContainText('Judged for an analyst');
+  await expect(verdict.locator('[data-part="note"]', { hasText: 'Judged for an analyst' })).toBeVisible();
   await expect(w.locator('[data-part="answer"] [data-answer-id]')).toBeVisible();
   const text = await w.locator('[data-part="ask"]').innerText();
   expect(text).not.toContain('To answer for');
+  // The direct answer is the FAQ entry the verdict cites.
+  const cites = await verdict.locator('a[data-source]').getAttribute('data-source');
+  await expect(w.locator('[data-part="answer"] [data-answer-id]')).toHaveAttribute('data-answer-id', cites);
+  // "Allowed", then the reason without a second "Yes".
+  await askWidget(page, 'can I give the US store $200 of the spring grant?');
+  await expect(verdict).toHaveAttribute('data-allowed', 'true');
+  await expect(verdict).not.toContainText('— Yes');
+  const allowedCites = await verdict.locator('a[data-source]').getAttribute('data-source');
+  await expect(w.locator('[data-part="answer"] [data-answer-id]')).toHaveAttribute('data-answer-id', allowedCites);
   // The open end: ad credit in an account can go nowhere, said for any destination.
   await askWidget(page, "can the paused account's credit be used anywhere else?");
   await expect(verdict).toHaveAttribute('data-rule', 'ad-credit-locked');

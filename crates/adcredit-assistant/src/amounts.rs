@@ -28,7 +28,7 @@ pub(crate) enum Amount {
     Unreadable(String),
 }
 
-const SYMBOLS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₺'];
+pub(crate) const SYMBOLS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₺'];
 
 /// Read the amount of `q` (its words `toks`), ignoring the words for which `in_place` is true
 /// (numbers inside names).
@@ -250,17 +250,20 @@ fn says_all(toks: &[Tok]) -> bool {
     toks.iter().enumerate().any(|(i, t)| match t.text.as_str() {
         "everything" => true,
         "rest" => w(i.wrapping_sub(1)) == "the",
-        "all" => (i + 1..i + 4)
+        // "all of it", "all the credit", "all of the launch voucher", "all the US store's
+        // cash": money before the move goes on ("to", "from", a verb) or other things are
+        // counted ("all accounts").
+        "all" => (i + 1..i + 7)
             .map(w)
-            .find(|s| {
-                !is(
-                    &[
-                        "of", "the", "my", "our", "its", "this", "that", "ad", "your", "their",
-                    ],
-                    s,
-                )
+            .take_while(|s| {
+                !s.is_empty()
+                    && !is(crate::lexicon::FROM_WORDS, s)
+                    && !is(crate::lexicon::TO_WORDS, s)
+                    && !is(crate::lexicon::MOVE_WORDS, s)
+                    && !is(UNIT_WORDS, s)
+                    && !is(&["clients", "brands", "of them", "and", "or"], s)
             })
-            .is_some_and(money),
+            .any(money),
         s if is(ALL_WORDS, s) => (i + 1..i + 4).map(w).any(money),
         _ => false,
     })

@@ -10,7 +10,9 @@ use crate::lexicon::{ALLOCATE_WORDS, COUNTRIES, MOVE_WORDS, PLACE_NOUNS, RETURN_
 use crate::places::Known;
 
 /// Words that may start a move without a verb ("25,000 from the credit line to Paris").
-const LINKS: &[&str] = &["from", "to", "into", "onto", "top", "hand"];
+/// "have" for "can NZ have the Sydney cash?", "for" for "€500 of the q4 promo for the German
+/// store, fine?".
+const LINKS: &[&str] = &["from", "to", "into", "onto", "top", "hand", "have", "for"];
 /// Words of a "how much?" question besides its split words (with
 /// `crate::howmuch::SPLIT_WORDS`, a superset of what `crate::howmuch` reads).
 const HOW_MUCH: &[&str] = &["much", "which", "share"];
@@ -51,12 +53,13 @@ const ALWAYS: &[&str] = &[
 pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
     let words = fold_words(question);
     let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.as_str()));
-    if !moving(&words) {
+    if !moving(&words) && !arrow(question) {
         return false;
     }
     let place_word = |w: &str| {
-        w == "bc"
-            || w == "business"
+        w == "business"
+            // the one-word forms ("bc", "businesscenter")
+            || crate::lexicon::BC_FORMS.contains(&w)
             || ALWAYS.contains(&w)
             || (w != "the"
                 && w != "of"
@@ -86,6 +89,13 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
     if id_like || words.iter().any(|w| place_word(w)) {
         return true;
     }
+    // "can I hand out some coupons today?": the asker allocates funds, no place named.
+    if has(&["i", "we"])
+        && has(ALLOCATE_WORDS)
+        && words.iter().any(|w| crate::lexicon::fund_word(w).is_some())
+    {
+        return true;
+    }
     match known {
         // Accounts in general ("from one ad account to another").
         None => PLACE_NOUNS.iter().any(|n| has(&[n])) || has(&["another", "other"]),
@@ -99,10 +109,15 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
     }
 }
 
-/// Whether `question` has a word that may make it a move ("move", "give", "from", "to"…);
-/// without one, [`mentions_move`] is `false` whatever the scenario.
+/// Whether `question` has a word that may make it a move ("move", "give", "from", "to"…) or
+/// an arrow ("de → us"); without one, [`mentions_move`] is `false` whatever the scenario.
 pub fn may_move(question: &str) -> bool {
-    moving(&fold_words(question))
+    moving(&fold_words(question)) || arrow(question)
+}
+
+/// An arrow between places, which the reader reads as "to".
+fn arrow(question: &str) -> bool {
+    question.contains(crate::words::is_arrow) || question.contains("->") || question.contains("=>")
 }
 
 fn moving(words: &[String]) -> bool {

@@ -78,7 +78,8 @@ fn asks(toks: &[Tok]) -> bool {
 /// Which account (or credit) a "how much?" question is about, if it is one.
 pub(crate) fn read(question: &str, scenario: &Scenario) -> HowMuch {
     let toks = tokenize(question);
-    if !asks(&toks) {
+    // "how much of the spring grant did the US store get?" asks what happened.
+    if !asks(&toks) || crate::intent::about_the_past(&toks) {
         return HowMuch::No;
     }
     let known = Known::of(scenario);

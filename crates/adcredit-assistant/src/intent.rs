@@ -11,11 +11,11 @@ use serde::Serialize;
 
 use crate::amounts::{self, Amount};
 use crate::lexicon::{
-    fund_word, is, role_word, ALLOCATE_WORDS, FILLER, FROM_WORDS, MOVE_WORDS, RECEIVE_AFTER,
-    RETURN_WORDS, ROLE_CUES, TO_WORDS,
+    fund_word, is, role_word, ALLOCATE_WORDS, FILLER, FROM_WORDS, MODALS, MONEY_WORDS, MOVE_WORDS,
+    RECEIVE_AFTER, RETURN_WORDS, ROLE_CUES, TO_WORDS,
 };
 use crate::places::{self, Known, Mention, Place};
-use crate::words::{tokenize, Tok};
+use crate::words::{tokenize, Tok, ARROW};
 
 /// What a question asks, as far as moving money goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +39,9 @@ pub struct Reading {
     /// Whether the words leave the kind of funds open (then `question.fund` is a placeholder
     /// and every kind is tried).
     pub fund_open: bool,
+    /// A second target ("share the q4 promo between Germany and the US store"): judged too,
+    /// and a refusal for either is the answer.
+    pub also_to: Option<String>,
     /// The role the question states, judged instead of the scenario's.
     pub role: Option<Role>,
     /// How the words were read where a reader may wonder (the role, "all of it", a vague
@@ -110,10 +113,75 @@ impl Needs {
     }
 }
 
+/// "can the US store have Germany's credit?": a modal, a place (not a pronoun), "have", and
+/// money or a number after it ("can the US store have two admins?" is not a move).
+fn modal_have(toks: &[Tok]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        t.text == "have"
+            && i >= 2
+            // "can the US store have a credit line?" asks whether it may have one
+            && !toks.get(i + 1).is_some_and(|n| is(&["a", "an", "its", "their"], &n.text))
+            && toks[i + 1..].iter().any(|t| {
+                fund_word(&t.text).is_some()
+                    || is(&["money", "funds", "budget", "balance"], &t.text)
+                    || t.text.starts_with(|c: char| c.is_ascii_digit())
+            })
+            && !is(
+                &["i", "we", "you", "they", "it", "he", "she", "who", "which"],
+                &toks[i - 1].text,
+            )
+            && toks[i.saturating_sub(6)..i - 1]
+                .iter()
+                .any(|p| is(MODALS, &p.text))
+    })
+}
+
+/// Whether word `i` is a moving verb that says what happened, not what to do ("how much of
+/// the q4 promo was used", "what has been allocated to Germany").
+fn done(toks: &[Tok], i: usize) -> bool {
+    is(
+        &[
+            "used",
+            "spent",
+            "moved",
+            "transferred",
+            "allocated",
+            "given",
+            "sent",
+            "shared",
+        ],
+        &toks[i].text,
+    ) && i.checked_sub(1).is_some_and(|p| {
+        is(
+            &["was", "were", "been", "has", "have", "had"],
+            &toks[p].text,
+        )
+    })
+}
+
+/// Whether the words name money at all: a kind of funds, a vague money word, an amount, a
+/// credit, "it"/"all of it", or a verb only money takes ("top up", "allocate", "refund").
+/// "how do I add a payment method to Germany?" moves nothing.
+fn names_money(q: &str, toks: &[Tok], mentions: &[Mention]) -> bool {
+    toks.iter().any(|t| {
+        fund_word(&t.text).is_some()
+            || is(MONEY_WORDS, &t.text)
+            || is(crate::lexicon::CURRENCY_WORDS, &t.text)
+            || t.text.starts_with(|c: char| c.is_ascii_digit())
+    }) || q.contains(crate::amounts::SYMBOLS)
+        || mentions
+            .iter()
+            .any(|m| m.places.iter().any(|p| matches!(p, Place::Credit(_))))
+}
+
 /// Whether the words move money at all.
 fn is_move(toks: &[Tok]) -> bool {
     let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
-    has(MOVE_WORDS)
+    toks.iter()
+        .enumerate()
+        .any(|(i, t)| is(MOVE_WORDS, &t.text) && !done(toks, i))
+        || modal_have(toks)
+        || has(&[ARROW])
         || has(&["top up", "hand out"])
         // "25,000 from the credit line to Paris, possible?", "Sydney's credit to Melbourne?"
         || (has(&["from"]) && has(&["to", "into"]))
@@ -122,20 +190,26 @@ fn is_move(toks: &[Tok]) -> bool {
             && toks.iter().any(|t| fund_word(&t.text).is_some()))
 }
 
-/// "I'm only an analyst, can I hand out the credit?": an allocation, with a role, and no
-/// place — from the Business Center, to wherever (the role decides it everywhere).
-fn hands_out_as_role(toks: &[Tok]) -> bool {
-    stated_role(toks).is_some()
-        && toks
-            .iter()
-            .any(|t| is(ALLOCATE_WORDS, &t.text) || is(&["top up", "hand out"], &t.text))
+/// "I'm only an analyst, can I hand out the credit?", "can I hand out some coupons today?":
+/// an allocation with no place, by the asker (a role, or "I"/"we" with funds and no
+/// destination at all, and not "how"/"which"/… — those ask about allocating in general) —
+/// from the Business Center, to wherever.
+fn hands_out(toks: &[Tok]) -> bool {
+    let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
+    let allocating = has(ALLOCATE_WORDS) || has(&["top up", "hand out"]);
+    let own = has(&["i", "we"])
+        && toks.iter().any(|t| fund_word(&t.text).is_some())
+        && !has(TO_WORDS)
+        && !has(crate::lexicon::QUESTION_WORDS);
+    allocating && (stated_role(toks).is_some() || own)
 }
 
-/// Whether `question` has a moving verb ("move", "transfer", "allocate", …); without one,
-/// [`interpret`] answers [`Intent::NotAMove`] whatever the scenario.
+/// Whether `question` has a moving verb ("move", "transfer", "allocate", …), or a target
+/// marker and money (a move said without a verb); without one, [`interpret`] answers
+/// [`Intent::NotAMove`] whatever the scenario.
 pub fn has_moving_verb(question: &str) -> bool {
     let toks = tokenize(question);
-    is_move(&toks) || funds_to_place(&toks)
+    is_move(&toks) || funds_to_place(&toks) || terse(&toks)
 }
 
 /// Which way a mention points.
@@ -146,7 +220,13 @@ enum Dir {
     Loose,
 }
 
-fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool, bc: bool) -> Dir {
+fn direction(
+    toks: &[Tok],
+    m: &Mention,
+    mentions: &[Mention],
+    (allocating, returning): (bool, bool),
+    bc: bool,
+) -> Dir {
     let last = &toks[m.end - 1];
     if last.possessive {
         return Dir::From; // "the paused account's credit"
@@ -154,6 +234,13 @@ fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool, 
     if let Some(next) = toks.get(m.end) {
         if is(RECEIVE_AFTER, &next.text) {
             return Dir::To; // "can DE get some credit"
+        }
+        let before = toks[..m.start]
+            .iter()
+            .rev()
+            .find(|t| !is(&["the", "our", "my", "your", "this", "that"], &t.text));
+        if next.text == "have" && before.is_some_and(|t| is(MODALS, &t.text)) {
+            return Dir::To; // "can NZ have the Sydney cash?"
         }
         let then = toks.get(m.end + 1).map(|t| t.text.as_str()).unwrap_or("");
         if is(&["be", "is", "being", "been", "was", "get"], &next.text)
@@ -193,11 +280,26 @@ fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool, 
         if is(FROM_WORDS, w) || w == "out of" || w == "between" {
             return Dir::From;
         }
-        if is(TO_WORDS, w) {
-            return Dir::To;
+        // "top up Osaka with the launch voucher": what something is topped up with is the
+        // source; "share the credit line with Thailand": an account after "with" is the target.
+        if w == "with" && bc {
+            return Dir::From;
+        }
+        // "to", or "used by the US store"; but where money was put is where it is now
+        // ("we allocated too much credit to Germany, can we take some back?").
+        if is(TO_WORDS, w) || (w == "by" && steps == 0) {
+            return if was_put(toks, i) { Dir::From } else { Dir::To };
         }
         if is(&["in", "inside", "within", "on", "at"], w) {
-            return if allocating { Dir::To } else { Dir::From };
+            // Money "in the q4 promo" or "in the BC" is where it is, unless it goes back there
+            // ("put the cash back in the BC").
+            return match (bc, allocating) {
+                (true, _) if returning => Dir::To,
+                (true, _) | (false, false) => Dir::From,
+                // A target unless another place is ("send the credit in Germany back to
+                // the BC"): a lone place of an allocation is its target anyway.
+                (false, true) => Dir::Loose,
+            };
         }
         if is(
             &[
@@ -217,6 +319,8 @@ fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool, 
             || is(
                 &[
                     "it", "them", "some", "any", "money", "funds", "balance", "budget", "up",
+                    // "between Germany and the US store": on to the first of the pair
+                    "and",
                 ],
                 w,
             );
@@ -228,11 +332,61 @@ fn direction(toks: &[Tok], m: &Mention, mentions: &[Mention], allocating: bool, 
     Dir::Loose
 }
 
+/// Whether the nearest moving verb before word `at` says money was put there by someone
+/// ("we allocated …", "the credit I gave …", "credit allocated …").
+fn was_put(toks: &[Tok], at: usize) -> bool {
+    let Some(v) = (at.saturating_sub(8)..at)
+        .rev()
+        .find(|&k| is(MOVE_WORDS, &toks[k].text) || is(&["top up", "hand out"], &toks[k].text))
+    else {
+        return false;
+    };
+    is(
+        &[
+            "allocated",
+            "gave",
+            "given",
+            "sent",
+            "moved",
+            "transferred",
+            "assigned",
+            "added",
+            "spent",
+        ],
+        &toks[v].text,
+    ) && v.checked_sub(1).is_some_and(|p| {
+        let w = toks[p].text.as_str();
+        is(
+            &[
+                "i",
+                "we",
+                "they",
+                "you",
+                "he",
+                "she",
+                "was",
+                "were",
+                "been",
+                "had",
+                "has",
+                "have",
+                "already",
+                "accidentally",
+                "mistakenly",
+                "wrongly",
+            ],
+            w,
+        ) || fund_word(w).is_some()
+            || is(MONEY_WORDS, w)
+    })
+}
+
 /// Read a move question out of `question`, against `scenario` or, without one, against the
 /// rules alone (places are then the Business Center, countries and ids).
 pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     let toks = tokenize(question);
-    if !is_move(&toks) && !funds_to_place(&toks) {
+    let verb = is_move(&toks) || funds_to_place(&toks);
+    if (!verb && !terse(&toks)) || about_the_past(&toks) {
         return Intent::NotAMove;
     }
     let known = scenario.map(Known::of);
@@ -240,7 +394,10 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         .into_iter()
         .filter(|m| !m.places.is_empty() || m.unknown.is_some())
         .collect();
-    if mentions.is_empty() && !hands_out_as_role(&toks) {
+    if (mentions.is_empty() && !hands_out(&toks))
+        || !names_money(question, &toks, &mentions)
+        || (!verb && !place_to_place(&toks, &mentions))
+    {
         return Intent::NotAMove;
     }
     let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
@@ -260,7 +417,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             .places
             .iter()
             .all(|p| matches!(p, Place::Bc | Place::Credit(_)));
-        match direction(&toks, m, &mentions, allocating, bc) {
+        match direction(&toks, m, &mentions, (allocating, returning), bc) {
             Dir::From if from.is_none() => from = Some(m),
             Dir::To if to.is_none() => to = Some(m),
             _ if loose.iter().any(|o| o.places == m.places) => {}
@@ -282,6 +439,35 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         }
         loose.clear();
     }
+    // "share the q4 promo between Germany and the US store": the Business Center's money
+    // goes to both of the pair.
+    let mut also_to: Option<&Mention> = None;
+    if let (Some(f), Some(t)) = (from, to) {
+        let between = toks[..f.start]
+            .iter()
+            .rev()
+            .find(|p| !is(FILLER, &p.text))
+            .is_some_and(|p| p.text == "between");
+        if let Some(at) = loose.iter().position(|m| is_bc(m)).filter(|_| between) {
+            also_to = Some(t);
+            to = Some(f);
+            from = Some(loose.remove(at));
+        }
+    }
+    // "give 100 of the spring grant to Germany and Austria": a place joined to the target is
+    // a second target.
+    if let (Some(t), None) = (to, also_to) {
+        let joined = |m: &&Mention| {
+            let mut k = m.start;
+            while k > 0 && is(&["the", "our", "my", "a", "an"], &toks[k - 1].text) {
+                k -= 1;
+            }
+            k >= 1 && k - 1 == t.end && is(&["and", "or"], &toks[k - 1].text)
+        };
+        if let Some(at) = loose.iter().position(|m| joined(m) && !is_bc(m)) {
+            also_to = Some(loose.remove(at));
+        }
+    }
     // Of two loose places, the Business Center (or a credit) is the source.
     if let Some(at) = loose.iter().position(|m| is_bc(m)) {
         let bc = loose.remove(at);
@@ -296,7 +482,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     }
 
     // Which place each end is; ambiguous or unknown places are asked back first.
-    for (m, end) in [(from, End::From), (to, End::To)] {
+    for (m, end) in [(from, End::From), (to, End::To), (also_to, End::To)] {
         let Some(m) = m else { continue };
         if let Some(country) = &m.unknown {
             return Needs::ask(
@@ -360,6 +546,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         (None, Some(t)) => (ANY.to_owned(), id(t), Some(End::From)),
         (None, None) => return Intent::NotAMove,
     };
+    let also_to = place(also_to).map(|p| id(&p)).filter(|t| *t != from_id);
     if from_id == to_id {
         return Needs::ask(
             AsksFor::To,
@@ -389,8 +576,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
                 // "301 euros", "$50" with no fund word: money in a currency is cash.
                 fund = Some(Fund::Cash);
                 notes.push(
-                    "The question names an amount of money and no kind of funds: read as cash."
-                        .to_owned(),
+                    "Read as cash: an amount of money, and no kind of funds named.".to_owned(),
                 );
             }
             Some(m)
@@ -414,6 +600,21 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
 
     let role = stated_role(&toks);
     let mut scenario = scenario.cloned();
+    // A credit named as the source is judged alone: "the holiday promo" that expired is
+    // refused even when other credits could cover the move, and an amount beyond it is more
+    // than it has.
+    if let (Some(c), Some(s), Some(Fund::AdCredit)) = (credit, scenario.as_mut(), fund) {
+        if from_id == "bc" && c < s.business_center.ad_credits.len() {
+            let named = s.business_center.ad_credits.swap_remove(c);
+            if !s.business_center.ad_credits.is_empty() {
+                notes.push(format!(
+                    "Judged for credit {} alone, as the question names it.",
+                    named.id
+                ));
+            }
+            s.business_center.ad_credits = vec![named];
+        }
+    }
     if let Some(r) = role {
         let was = scenario.as_ref().map(|s| s.actor_role);
         if let Some(s) = scenario.as_mut() {
@@ -438,27 +639,114 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         },
         open,
         fund_open: fund.is_none(),
+        also_to,
         role,
         notes,
     }))
 }
 
-/// "half of the launch voucher to the Paris shop": funds, then "to" — a move without a verb
-/// (the places are checked after).
+/// "half of the launch voucher to the Paris shop", "€500 of the q4 promo for the German
+/// store, fine?": funds, then "to"/"for" — a move without a verb (the places are checked
+/// after).
 fn funds_to_place(toks: &[Tok]) -> bool {
-    let at = |set: &[&str]| toks.iter().position(|t| is(set, &t.text));
+    let markers = terse_markers(toks);
     match (
         toks.iter().position(|t| fund_word(&t.text).is_some()),
-        at(&["to", "into"]),
+        toks.iter().position(|t| is(markers, &t.text)),
     ) {
         (Some(f), Some(t)) => {
             f < t
-                && !toks[..f]
-                    .iter()
-                    .any(|t| is(&["what", "happens", "how", "why"], &t.text))
+                && !toks[..f].iter().any(|t| {
+                    is(
+                        &[
+                            "what", "what's", "whats", "happens", "how", "why", "when", "who",
+                        ],
+                        &t.text,
+                    )
+                })
         }
         _ => false,
     }
+}
+
+/// Markers of a target in a move said without a verb ("Helsinki to Dublin: 200 euros of
+/// cash", "200 of the Black Friday boost for Cork"); "for" (last) only with an amount ("is
+/// the q4 promo for the US store only?" asks what it is for).
+const TERSE_TO: &[&str] = &["to", "into", "onto", ARROW, "for"];
+
+fn has_number(toks: &[Tok]) -> bool {
+    toks.iter()
+        .any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The target markers a move said without a verb may use in `toks`.
+fn terse_markers(toks: &[Tok]) -> &'static [&'static str] {
+    if has_number(toks) {
+        TERSE_TO
+    } else {
+        &TERSE_TO[..TERSE_TO.len() - 1]
+    }
+}
+
+/// A move may be said without a verb: a target marker and money ([`place_to_place`] then
+/// needs two places on either side of the marker).
+fn terse(toks: &[Tok]) -> bool {
+    toks.iter().any(|t| is(terse_markers(toks), &t.text))
+        && toks.iter().any(|t| {
+            fund_word(&t.text).is_some()
+                || is(MONEY_WORDS, &t.text)
+                || t.text.starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// "Germany to the US store: 50 dollars of cash": one place, a target marker, another place,
+/// with nothing but articles between them.
+fn place_to_place(toks: &[Tok], mentions: &[Mention]) -> bool {
+    let markers = terse_markers(toks);
+    mentions.windows(2).any(|w| {
+        // Two places may share their words ("two accounts"): nothing between them then.
+        let Some(between) = toks.get(w[0].end..w[1].start) else {
+            return false;
+        };
+        between.iter().any(|t| is(markers, &t.text))
+            && between
+                .iter()
+                .all(|t| is(markers, &t.text) || is(&["the", "our", "my", "a", "an"], &t.text))
+    })
+}
+
+/// Whether the question asks what happened ("who gave Germany its credit?", "when was the q4
+/// promo allocated?", "did Germany receive …?", "… yesterday") and not what the asker may do
+/// now (no modal, "want"/"need", "please", or a verb first).
+pub(crate) fn about_the_past(toks: &[Tok]) -> bool {
+    let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
+    let first = toks.first().map_or("", |t| t.text.as_str());
+    let second = toks.get(1).map_or("", |t| t.text.as_str());
+    let past = has(&["did", "didn't", "yesterday", "ago", "earlier"])
+        || (is(crate::lexicon::QUESTION_WORDS, first) && is(&["was", "were", "had"], second))
+        || (0..toks.len()).any(|i| done(toks, i))
+        || (is(&["who", "what"], first)
+            && is(
+                &[
+                    "gave",
+                    "moved",
+                    "sent",
+                    "allocated",
+                    "transferred",
+                    "assigned",
+                    "shared",
+                    "took",
+                    "put",
+                ],
+                second,
+            ));
+    let now = has(MODALS)
+        || has(&[
+            "want", "wants", "need", "needs", "please", "let", "shall", "will", "must",
+        ])
+        || is(MOVE_WORDS, first)
+        || is(&["top up", "hand out"], first);
+    past && !now
 }
 
 /// "from the credit line": the Business Center's credit line is the source.
@@ -496,9 +784,13 @@ fn stated_role(toks: &[Tok]) -> Option<Role> {
     own.or_else(|| {
         toks.iter().enumerate().find_map(|(i, t)| {
             let role = role_word(&t.text)?;
+            // "can operators move cash …?", "are analysts allowed to …": the role asked about.
             let cue_before = toks[i.saturating_sub(3)..i]
                 .iter()
-                .any(|p| is(ROLE_CUES, &p.text));
+                .any(|p| is(ROLE_CUES, &p.text))
+                || i.checked_sub(1).is_some_and(|p| {
+                    is(MODALS, &toks[p].text) || is(&["do", "does", "are", "is"], &toks[p].text)
+                });
             let cue_after = toks.get(i + 1).is_some_and(|n| {
                 is(
                     &[

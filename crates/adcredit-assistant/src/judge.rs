@@ -10,11 +10,50 @@ use crate::MoveAnswer;
 /// Most kinds of places an open end is tried with; beyond, the reader asks instead.
 const MAX_KINDS: usize = 12;
 
-pub(crate) fn judge(r: Reading) -> Result<MoveAnswer, crate::Error> {
+pub(crate) fn judge(mut r: Reading) -> Result<MoveAnswer, crate::Error> {
+    let Some(second) = r.also_to.take() else {
+        return judge_one(r);
+    };
+    // Two targets: each is judged; a refusal for either is the answer, else the first's.
+    let mut other = r.clone();
+    other.question.to = second;
+    let r_scenario = r.question.scenario.clone();
+    let (first, other) = (judge_one(r)?, judge_one(other)?);
+    let (Some(a), Some(b)) = (&first.verdict, &other.verdict) else {
+        return Ok(if first.verdict.is_none() {
+            first
+        } else {
+            other
+        });
+    };
+    let (mut answer, also) = if !a.allowed || b.allowed {
+        (first.clone(), b)
+    } else {
+        (other.clone(), a)
+    };
+    let shown = answer.verdict.as_ref().map(|v| (v.allowed, v.rule));
+    let to = match r_scenario.as_ref().and_then(|s| s.account(&also.to)) {
+        Some(acc) if acc.label() != acc.id => format!("{} ({})", acc.label(), acc.id),
+        _ => also.to.clone(),
+    };
+    answer
+        .notes
+        .push(if shown == Some((also.allowed, also.rule)) {
+            format!("The same holds for {to}.")
+        } else if also.allowed {
+            format!("To {to} it is allowed ({}).", also.rule)
+        } else {
+            format!("To {to} it is not allowed either: {}.", also.reason)
+        });
+    Ok(answer)
+}
+
+fn judge_one(r: Reading) -> Result<MoveAnswer, crate::Error> {
     let Reading {
         mut question,
         open,
         fund_open,
+        also_to: _,
         role,
         mut notes,
     } = r;
@@ -38,12 +77,17 @@ pub(crate) fn judge(r: Reading) -> Result<MoveAnswer, crate::Error> {
             None => return Ok(open_needs(&question, open.unwrap_or(End::To))),
         }
     }
-    let Some(mut verdict) = same(verdicts) else {
+    // Each kind of funds has its own rules: one answer for all of them only when the same
+    // rule decides it ("no" for different reasons is not one answer).
+    let one_rule = verdicts
+        .windows(2)
+        .all(|w| w[0].allowed == w[1].allowed && w[0].rule == w[1].rule);
+    let Some(mut verdict) = same(verdicts).filter(|_| one_rule) else {
         return Ok(fund_needs());
     };
     if fund_open {
         notes.push(format!(
-            "The question does not say which kind of money; the answer is the same for ad credit, cash and the credit line (shown for {}).",
+            "No kind of money is named; the answer is the same for ad credit, cash and the credit line (shown for {}).",
             verdict.fund.label()
         ));
     }
@@ -95,8 +139,8 @@ fn for_fund(
     }
     Ok(same_everywhere(question, end)?.map(|v| {
         let note = match end {
-            End::To => "The question names no destination; the answer is the same for every account and the Business Center.",
-            End::From => "The question names no source; the answer is the same wherever the money comes from.",
+            End::To => "No destination is named; the answer is the same for every account and the Business Center.",
+            End::From => "No source is named; the answer is the same wherever the money comes from.",
         };
         (v, Some(note))
     }))

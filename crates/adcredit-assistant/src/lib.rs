@@ -182,6 +182,34 @@ pub fn ask(
     })
 }
 
+/// The knowledge-base entry the verdict of `answer` cites (its `source`), for the reply's
+/// direct answer: from the results when it is among them, else found by the words of its id,
+/// as the widget finds a deep link's entry. `None` without a verdict, or when the entry is
+/// not in the index (someone else's help center).
+pub fn cited_entry(searcher: &Searcher, answer: &Answer) -> Result<Option<Hit>, Error> {
+    let Some(v) = &answer.about_move.verdict else {
+        return Ok(None);
+    };
+    if let Some(h) = answer.results.iter().find(|h| h.id == v.source) {
+        return Ok(Some(h.clone()));
+    }
+    let words: String = v
+        .source
+        .trim_start_matches("faq/")
+        .trim_start_matches("article/")
+        .chars()
+        .map(|c| {
+            if matches!(c, '#' | '/' | '_' | '-') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let found = search(searcher, &words, adcredit_search::MAX_LIMIT)?;
+    Ok(found.results.into_iter().find(|h| h.id == v.source))
+}
+
 /// The move part of [`ask`] alone: the verdict on the move `question` describes (within
 /// `scenario`, or from the rules alone), or what is missing to decide it. Empty when the
 /// question is not about moving money between places (see [`mentions_move`]).

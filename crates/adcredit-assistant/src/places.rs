@@ -9,8 +9,8 @@
 use adcredit_core::{Scenario, Status};
 
 use crate::lexicon::{
-    is, status_word, AMBIGUOUS, BC_FORMS, COUNTRIES, FILLER, FROM_WORDS, MOVE_WORDS, PLACE_NOUNS,
-    TO_WORDS,
+    is, status_word, AMBIGUOUS, BC_FORMS, COUNTRIES, FILLER, FROM_WORDS, KIND_NOUNS, MOVE_WORDS,
+    PLACE_NOUNS, TO_WORDS,
 };
 use crate::words::{tokenize, Tok};
 
@@ -145,7 +145,9 @@ fn eligible(toks: &[Tok], i: usize) -> bool {
     let next = toks.get(i + 1).map(|t| t.text.as_str()).unwrap_or("");
     is(FROM_WORDS, prev)
         || is(TO_WORDS, prev)
-        || is(&["between", "and", "account"], prev)
+        || is(&["between", "and"], prev)
+        // "account at", but not "an account in a different currency"
+        || (prev == "account" && !is(FILLER, next))
         || is(PLACE_NOUNS, next)
         || t.possessive
 }
@@ -169,6 +171,10 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
     // exact[i]: word i is this account's or credit's whole id.
     let mut exact: Vec<Option<Place>> = vec![None; n];
     let mut keys: Vec<String> = Vec::new();
+    // kinds[i]: the accounts whose name has word i's kind noun ("the webshop").
+    let mut kinds: Vec<Vec<Place>> = vec![Vec::new(); n];
+    // people[i]: the places whose name word word i is the people of ("our Parisian shop").
+    let mut people: Vec<Vec<Place>> = vec![Vec::new(); n];
     if let Some(s) = scenario {
         let mut mark = |place: Place, id: &str, name: Option<&str>, extra: Option<String>| {
             keys.clear();
@@ -184,6 +190,11 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
                     hits[i].push(place.clone());
                 } else if qkeys[i].as_ref().is_some_and(|k| keys.contains(k)) {
                     hits[i].push(place.clone());
+                } else if qkeys[i]
+                    .as_ref()
+                    .is_some_and(|k| keys.iter().any(|name| demonym(k, name)))
+                {
+                    people[i].push(place.clone());
                 }
             }
         };
@@ -200,6 +211,12 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
                 acc.name,
                 status.map(|s| format!("!{}", s.label())),
             );
+            let name = acc.name.map(tokenize).unwrap_or_default();
+            for (i, t) in toks.iter().enumerate() {
+                if is(KIND_NOUNS, &t.text) && name.iter().any(|w| w.text == t.text) {
+                    kinds[i].push(Place::Account(a));
+                }
+            }
         }
         for (c, credit) in s.credits.iter().enumerate() {
             // A credit is also named by its fund word ("the promo credit" for `q4-promo`).
@@ -212,6 +229,13 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
                 }
             }
             mark(Place::Credit(c), credit, None, extra);
+        }
+    }
+    // A people's word names a place only when no place has it as a word ("easter" is a
+    // credit's word before it is the people of "East").
+    for i in 0..n {
+        if hits[i].is_empty() {
+            hits[i] = std::mem::take(&mut people[i]);
         }
     }
     for (i, t) in toks.iter().enumerate() {
@@ -231,6 +255,20 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
     }
     if scenario.is_none() {
         generic_accounts(toks, &mut hits);
+    }
+    // "the webshop", "our client": a kind noun alone names the accounts that are one — not
+    // next to other words of a place ("the Italian store", "the store in Berlin").
+    for i in 0..n {
+        let prev = i.checked_sub(1).map_or("", |p| toks[p].text.as_str());
+        let next = toks.get(i + 1).map_or("", |t| t.text.as_str());
+        let alone = is(&["the", "our", "my", "your", "that", "this"], prev)
+            && !toks[i - 1].possessive
+            && hits.get(i + 1).is_none_or(Vec::is_empty)
+            && !is(&["in", "at", "of", "for", "called", "named"], next)
+            && !is(PLACE_NOUNS, next);
+        if hits[i].is_empty() && ok[i] && alone && !kinds[i].is_empty() {
+            hits[i] = std::mem::take(&mut kinds[i]);
+        }
     }
     // A number before a currency is money, not a name ("2025 euros").
     for i in 0..n {
@@ -295,6 +333,10 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
             if hits[j].is_empty() || toks[j - 1].possessive {
                 break;
             }
+            // A name says its number once: "the DE 2025 store 2025 of the grant".
+            if numeric(j) && toks[start..j].iter().any(|t| t.text == toks[j].text) {
+                break;
+            }
             let common: Vec<Place> = places
                 .iter()
                 .filter(|p| hits[j].contains(p))
@@ -309,6 +351,18 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
             }
             j += 1;
             end = j;
+        }
+        // A number alone is an amount, not a name ("the DE 2025 store 2025 of the grant"),
+        // unless an article makes it one ("the 2025 store").
+        if chosen.is_none()
+            && numeric(start)
+            && start
+                .checked_sub(1)
+                .is_none_or(|p| !is(&["the", "our", "my", "your", "this", "that"], &toks[p].text))
+            && (start..end).all(|k| numeric(k) || is(PLACE_NOUNS, &toks[k].text))
+        {
+            i = end;
+            continue;
         }
         if let Some(p) = chosen.filter(|p| places.contains(p)) {
             places = vec![p];
@@ -341,6 +395,25 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
         i = end;
     }
     out
+}
+
+/// Whether `word` names the people of `name` (a city or region word of an account's name):
+/// "parisian" for "paris", "berliner" for "berlin", "milanese" for "milan", "viennese" for
+/// "vienna", "osakan" for "osaka", "tokyoite" for "tokyo".
+fn demonym(word: &str, name: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "ian", "ians", "ean", "eans", "an", "ans", "n", "ns", "ese", "er", "ers", "ite", "ites",
+        "sider", "siders",
+    ];
+    if name.chars().count() < 4 || name.starts_with(['@', '!']) || word.len() <= name.len() {
+        return false;
+    }
+    let stems = [Some(name), name.strip_suffix(['a', 'e', 'o'])];
+    stems.into_iter().flatten().any(|stem| {
+        word.strip_prefix(stem).is_some_and(|rest| {
+            is(SUFFIXES, rest) && (rest.len() > 1 || name.ends_with(['a', 'e', 'o']))
+        })
+    })
 }
 
 /// Among several places that fit, the one the question names exactly — its id, or its
@@ -433,6 +506,26 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
         "both",
         "the",
         "same",
+        "wrong",
+        "right",
+        "correct",
+        "new",
+        "old",
+        "first",
+        "main",
+    ];
+    /// Adjectives that make "one" an account: "to the right one", "from the old one".
+    const ONE_AFTER: &[&str] = &[
+        "wrong",
+        "right",
+        "correct",
+        "new",
+        "old",
+        "first",
+        "main",
+        "other",
+        "different",
+        "second",
     ];
     let mut seen = 0;
     let mut next_place = |hits: &mut Vec<Place>| {
@@ -463,7 +556,8 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
             }
             continue;
         }
-        if !is(&["account", "accounts", "ad-account", "ad-accounts"], w) {
+        let one = w == "one" && is(ONE_AFTER, prev);
+        if !one && !is(&["account", "accounts", "ad-account", "ad-accounts"], w) {
             continue;
         }
         let mut j = i;
@@ -477,7 +571,16 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
             .unwrap_or("");
         let other = words.iter().any(|t| {
             is(
-                &["another", "other", "different", "second", "separate"],
+                &[
+                    "another",
+                    "other",
+                    "different",
+                    "second",
+                    "separate",
+                    "right",
+                    "correct",
+                    "new",
+                ],
                 &t.text,
             )
         });

@@ -18,6 +18,14 @@ pub(crate) struct Tok {
     pub possessive: bool,
 }
 
+/// The word an arrow ("→", "->", "=>") is read as.
+pub(crate) const ARROW: &str = "→";
+
+/// Arrows people type between two places.
+pub(crate) fn is_arrow(c: char) -> bool {
+    matches!(c, '→' | '⇒' | '⟶' | '➔' | '➜')
+}
+
 fn inner(c: char) -> bool {
     matches!(c, '.' | ',' | '-' | '_' | '\'' | '’')
 }
@@ -29,6 +37,27 @@ pub(crate) fn tokenize(q: &str) -> Vec<Tok> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
+        // An arrow is a direction word: "de → us", "Osaka->Tokyo".
+        let next = chars.get(i + 1).map(|c| c.1);
+        let arrow = if is_arrow(c) {
+            1
+        } else if matches!(c, '-' | '=') && next == Some('>') {
+            2
+        } else {
+            0
+        };
+        if arrow > 0 {
+            let end = chars.get(i + arrow).map_or(q.len(), |c| c.0);
+            out.push(Tok {
+                text: ARROW.to_owned(),
+                start,
+                end,
+                caps: false,
+                possessive: false,
+            });
+            i += arrow;
+            continue;
+        }
         if !c.is_alphanumeric() {
             i += 1;
             continue;
@@ -154,5 +183,7 @@ mod tests {
             texts("I'm only an analyst"),
             ["i'm", "only", "an", "analyst"]
         );
+        assert_eq!(texts("de → us"), ["de", "→", "us"]);
+        assert_eq!(texts("Osaka->Tokyo, -50"), ["osaka", "→", "tokyo", "50"]);
     }
 }

@@ -16,6 +16,14 @@ fn the_gate_lets_every_move_the_reader_sees_through() {
         "can I move credit from the U.K. account to the U.S. one?",
         // An id after "to" that only control characters separate from its neighbours.
         "\u{c}\u{7}\u{7}promo'\u{c}bt\nto\0BUU\u{5}t",
+        // A country's own name with an accent ("belgië"), which the gate sees folded.
+        "top\0\0\0belgi\u{eb}\0\0 upAD\u{1}]",
+        // "two account": two places in the same words, then a move said without a verb (a
+        // panic before: the words between the two places were sliced backwards).
+        "\0\0@>\0into\0\0two\0\0\naccount\u{3}\0\0\0two\0\0\nA>'07\0cA \0>",
+        // "businesscenter" in one word after an arrow: the gate knows every one-word name of
+        // the Business Center.
+        "yiy>=>{{busInesscenter{{{{{all{all'{all{{{{{all'{{{ads{{{{$ne\0",
     ];
     for q in cases {
         let a = answer_move(q, None).expect("an answer");

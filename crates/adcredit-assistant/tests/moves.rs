@@ -101,7 +101,7 @@ fn plain_words() {
         ),
         (
             "can I send the holiday grant to our American store?",
-            "allowed:manual-allocation",
+            "denied:credit-expired",
         ),
         (
             "can the Austrian account get some of the launch voucher?",
@@ -150,7 +150,8 @@ fn plain_words() {
         ("can I move the cash from the US store?", "needs:to"),
         ("move credit from the BC", "needs:to"),
         // The fund, when the words do not say.
-        ("move money from de to at", "denied:account-not-approved"),
+        // Each kind of money is refused by its own rule: no one answer.
+        ("move money from de to at", "needs:fund"),
         (
             "can I move money from the US store to Germany?",
             "needs:fund",
@@ -252,8 +253,13 @@ fn plain_words() {
             "allowed:manual-allocation 50.00",
         ),
         (
-            "who should get the holiday grant, can I give it out now?",
+            "who should get the launch voucher, can I give it out now?",
             "needs:to",
+        ),
+        (
+            // The credit named is expired: refused wherever it would go.
+            "who should get the holiday grant, can I give it out now?",
+            "denied:credit-expired",
         ),
         (
             "put 100 of the credit line into the US store",
@@ -414,14 +420,83 @@ fn evaluation_set() {
     for m in &misses {
         println!("{m}");
     }
-    // The goal: validation ≥ 97 % and the halves within 5 points. Until it is reached, a floor
-    // just under what was reached (see the README).
+    // The goal (issue 9): validation ≥ 97 % and the halves within 5 points.
     assert!(val >= FLOOR, "validation {val:.1} % < {FLOOR} %");
+    assert!(
+        (tune - val).abs() <= 5.0,
+        "the halves are {:.1} points apart",
+        (tune - val).abs()
+    );
 }
 
-/// The validation accuracy this reader must keep: just under the 94.3 % (100/106) reached;
-/// the goal is 97 %, with the halves within 5 points (tune is at 100 %).
-const FLOOR: f64 = 94.0;
+/// The reader's own probes (`tests/probes.tsv`, the format of `moves.tsv`): phrasings of every
+/// kind issue 9 lists, written while tuning against the evaluation scenarios (and `world`,
+/// `tests/world-scenario.json`: the country words of 45 ad markets). Not part of the judged
+/// set; every line must hold.
+#[test]
+fn probes() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/probes.tsv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut scenarios = std::collections::HashMap::new();
+    let mut wrong = Vec::new();
+    let mut total = 0;
+    for line in text.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [stem, question, expected, amount, ..] = cols[..] else {
+            panic!(
+                "{}: want 4 or 5 tab-separated columns: {line}",
+                file.display()
+            );
+        };
+        // An optional fifth column, `from>to`: the verdict's ends.
+        let ends = cols.get(4).copied();
+        let scenario = (stem != "-").then(|| {
+            scenarios
+                .entry(stem.to_owned())
+                .or_insert_with(|| {
+                    scenario_file(&if stem == "world" {
+                        // one active account per large ad market, named "<Country> store"
+                        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/world-scenario.json")
+                    } else {
+                        root().join(format!("tests/assistant/scenarios/{stem}.json"))
+                    })
+                })
+                .clone()
+        });
+        let a = answer_move(question, scenario.as_ref()).unwrap();
+        gate_lets_through(question, scenario.as_ref(), &a);
+        let (got, got_amount) = outcome(&a);
+        let got_amount = got_amount.unwrap_or_else(|| "-".to_owned());
+        let amount_ok = amount == "-"
+            || got_amount.parse::<adcredit_core::Money>().ok()
+                == amount.parse::<adcredit_core::Money>().ok();
+        total += 1;
+        let ends_ok = ends.is_none_or(|e| {
+            a.verdict
+                .as_ref()
+                .is_some_and(|v| format!("{}>{}", v.from, v.to) == e)
+        });
+        if got != expected || !amount_ok || !ends_ok {
+            wrong.push(format!(
+                "  {stem}\t{question}\texpected {expected} {amount}, got {got} {got_amount}"
+            ));
+        }
+    }
+    println!("probes: {}/{total}", total - wrong.len());
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+/// The validation accuracy this reader must keep: issue 9's goal (reached with batch 2:
+/// 170/175, 97.1 %, tune 178/178).
+const FLOOR: f64 = 97.0;
 
 mod amounts {
     use super::*;

@@ -318,7 +318,9 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Failure> {
             if json {
                 write_out(&format!("{}\n", to_json(&answer)?))?;
             } else {
-                write_out(&render::answer(&answer, color))?;
+                let cited = adcredit_assistant::cited_entry(&searcher, &answer)
+                    .map_err(|e| Failure::Input(anyhow!("{e}")))?;
+                write_out(&render::answer(&answer, cited.as_ref(), color))?;
             }
             Ok(ExitCode::SUCCESS)
         }

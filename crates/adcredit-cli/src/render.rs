@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use adcredit_assistant::Answer;
 use adcredit_core::{Plan, Report, Scenario, Severity, Verdict};
+use adcredit_search::Hit;
 
 /// Every piece of user text printed (ids, names, entities, messages that quote them, search
 /// titles and snippets) goes through this: control characters and bidirectional overrides are
@@ -303,13 +304,80 @@ pub fn verdict(v: &Verdict, color: bool) -> String {
         esc(&place(&v.from)),
         esc(&place(&v.to)),
         st.dim(&format!("[{}]", v.rule)),
-        esc(&v.reason),
+        esc(&reason_after_head(v)),
         st.dim(&format!("why: {}", v.source)),
     )
 }
 
-/// Answers to a question: the verdict first when there is one, then the results.
-pub fn answer(a: &Answer, color: bool) -> String {
+/// The reason as shown under "Allowed": without its own "Yes:" / "Yes," (the head says it
+/// already), so the reply does not answer twice. The widget's `verdictCard` does the same.
+pub fn reason_after_head(v: &Verdict) -> Cow<'_, str> {
+    let rest = v
+        .allowed
+        .then(|| {
+            v.reason
+                .strip_prefix("Yes: ")
+                .or_else(|| v.reason.strip_prefix("Yes, "))
+        })
+        .flatten();
+    match rest {
+        Some(rest) => {
+            let mut c = rest.chars();
+            match c.next() {
+                Some(f) => Cow::Owned(f.to_uppercase().chain(c).collect()),
+                None => Cow::Borrowed(&v.reason),
+            }
+        }
+        None => Cow::Borrowed(&v.reason),
+    }
+}
+
+/// The part of `snippet` (with its highlights) that does not repeat `summary`, printed just
+/// above it: the body starts with the summary, so a snippet from the start of the body says
+/// the direct answer again. `None` when nothing new is left.
+fn after_summary(
+    snippet: &str,
+    ranges: &[[u32; 2]],
+    summary: &str,
+) -> Option<(String, Vec<[u32; 2]>)> {
+    let (lead, text) = match snippet.strip_prefix('…') {
+        Some(t) => ("…".len(), t),
+        None => (0, snippet),
+    };
+    // A window inside the summary ("…it stays in that ad account for good…") says nothing new.
+    if summary.contains(text.strip_suffix('…').unwrap_or(text).trim()) {
+        return None;
+    }
+    // The longest start of the snippet that ends the summary (a summary suffix): at least a
+    // few words, so a shared word is not an overlap.
+    let overlap = (1..=text.len())
+        .rev()
+        .filter(|&k| text.is_char_boundary(k))
+        .find(|&k| summary.ends_with(&text[..k]))
+        .filter(|&k| k >= 20 || k == text.len());
+    let Some(k) = overlap else {
+        return Some((snippet.to_owned(), ranges.to_vec()));
+    };
+    let rest = text[k..].trim_start();
+    // A few words cut off by the snippet's end say nothing new.
+    if rest.split_whitespace().count() < 4 {
+        return None;
+    }
+    let cut = &snippet[..lead + text.len() - rest.len()];
+    let cut16 = cut.encode_utf16().count() as u32;
+    // "…" (one UTF-16 unit) stands before what is left.
+    let shift = |x: u32| x.saturating_sub(cut16) + 1;
+    let ranges = ranges
+        .iter()
+        .filter(|r| r[1] > cut16)
+        .map(|r| [shift(r[0].max(cut16)), shift(r[1])])
+        .collect();
+    Some((format!("…{rest}"), ranges))
+}
+
+/// Answers to a question: the verdict first when there is one, then the direct answer (the
+/// entry the verdict cites, `cited`, when given; else the best result), then the results.
+pub fn answer(a: &Answer, cited: Option<&Hit>, color: bool) -> String {
     let st = Style { on: color };
     let mut out = String::new();
     let m = &a.about_move;
@@ -369,7 +437,17 @@ pub fn answer(a: &Answer, color: bool) -> String {
             "We don't have an answer to that yet — the closest entries:"
         );
     }
-    for (i, h) in a.results.iter().enumerate() {
+    // The direct answer comes right after the verdict: the entry it cites, then the others.
+    let order: Vec<&Hit> = cited
+        .into_iter()
+        .chain(
+            a.results
+                .iter()
+                .filter(|h| cited.is_none_or(|c| c.id != h.id)),
+        )
+        .take(a.results.len().max(1))
+        .collect();
+    for (i, h) in order.into_iter().enumerate() {
         let _ = writeln!(
             out,
             "{}. {}  {}",
@@ -379,6 +457,10 @@ pub fn answer(a: &Answer, color: bool) -> String {
         );
         if i == 0 && a.answered && !h.summary.is_empty() {
             let _ = writeln!(out, "   {}", esc(&h.summary));
+            if let Some((rest, ranges)) = after_summary(&h.snippet, &h.highlights, &h.summary) {
+                let _ = writeln!(out, "   {}", highlight(&rest, &ranges, &st));
+            }
+            continue;
         }
         let _ = writeln!(out, "   {}", highlight(&h.snippet, &h.highlights, &st));
     }

@@ -558,3 +558,103 @@ fn a_blank_amount_is_not_given() {
         &[],
     );
 }
+
+/// The reply to every question of the move evaluation set (`tests/assistant/moves.tsv`), as
+/// `ask` prints it, reads as one answer (issue 9, item 3): the verdict or the question back,
+/// then the direct answer, with no sentence said twice, no clause that starts as another one
+/// ("To answer for your own accounts: To answer for your setup I need…") and no "Yes" after
+/// "Allowed". Only the duplicated words are printed (and the question for the tune half), so
+/// the check cannot be used to look at the validation half.
+#[test]
+fn move_replies_read_as_one_answer() {
+    let index = index_dir();
+    let set = std::fs::read_to_string(root().join("tests/assistant/moves.tsv")).unwrap();
+    let mut wrong = Vec::new();
+    let mut n = 0;
+    for line in set.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [stem, question, ..] = cols[..] else {
+            continue;
+        };
+        if line.starts_with('#') || stem == "scenario" {
+            continue;
+        }
+        let path = root().join(format!("tests/assistant/scenarios/{stem}.json"));
+        let path = path.to_str().unwrap();
+        let mut args = vec!["ask", "--index", index, "--limit", "3"];
+        if stem != "-" {
+            args.extend(["--scenario", path]);
+        }
+        args.push(question);
+        let (code, out, err) = run(&args, "");
+        assert_eq!(code, 0, "{err}");
+        n += 1;
+        if let Some(problem) = repeats(&out) {
+            let tune = question.bytes().fold(2_166_136_261u32, |h, b| {
+                (h ^ u32::from(b)).wrapping_mul(16_777_619)
+            }) % 2
+                == 0;
+            wrong.push(if tune {
+                format!("{problem}\n    in the reply to: {question}")
+            } else {
+                format!("{problem}\n    (a validation question)")
+            });
+        }
+    }
+    assert!(n > 100, "only {n} questions read");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// What `reply` (the move part and the direct answer: everything before the second result)
+/// says twice, if anything.
+fn repeats(reply: &str) -> Option<String> {
+    let part = reply.split("\n2. ").next().unwrap_or(reply);
+    let lines: Vec<&str> = part.lines().collect();
+    for w in lines.windows(2) {
+        if w[0].starts_with("✓ Allowed") && w[1].trim_start().starts_with("Yes") {
+            return Some(format!("“Allowed” then “Yes”: {}", w[1].trim()));
+        }
+    }
+    // Clauses: split at line ends and after ". ", "? ", "! ", ": ", without the marks of
+    // highlighted words and the ellipses of snippets.
+    let clean: String = part.chars().filter(|c| !matches!(c, '*' | '…')).collect();
+    // (clause, whether it belongs to the move part, which ends at the first blank line)
+    let mut clauses: Vec<(String, bool)> = Vec::new();
+    let mut own = !clean.starts_with("1. ");
+    for line in clean.lines() {
+        own &= !line.trim().is_empty();
+        // The choices are a list of the same question for each place.
+        if line.trim_start().starts_with("- ") {
+            continue;
+        }
+        let mut rest = line.trim();
+        while !rest.is_empty() {
+            let cut = [". ", "? ", "! ", ": "]
+                .iter()
+                .filter_map(|m| rest.find(m).map(|i| i + m.len()))
+                .min()
+                .unwrap_or(rest.len());
+            let clause = rest[..cut].trim().trim_end_matches(['.', '?', '!', ':']);
+            clauses.push((clause.to_lowercase(), own));
+            rest = &rest[cut..];
+        }
+    }
+    let words = |c: &str| c.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    for (i, (a, a_own)) in clauses.iter().enumerate() {
+        for (b, b_own) in &clauses[i + 1..] {
+            if a.split_whitespace().count() >= 4 && a == b {
+                return Some(format!("said twice: “{a}”"));
+            }
+            // The knowledge base's own sentences may start alike ("It can't …"); ours may not.
+            if *a_own
+                && *b_own
+                && a.split_whitespace().count() >= 3
+                && b.split_whitespace().count() >= 3
+                && words(a) == words(b)
+            {
+                return Some(format!("two clauses start alike: “{a}” / “{b}”"));
+            }
+        }
+    }
+    None
+}

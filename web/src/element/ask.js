@@ -139,8 +139,17 @@ export function askPart(ctx) {
       ),
     );
     // No direct answer when the knowledge base has none: the hits are only the closest entries.
-    const top = reply.answered === false ? null : hits.find((x) => x.kind !== 'article') ?? hits[0];
+    // After a verdict, the direct answer is the entry it cites (as the CLI shows it), found as
+    // a deep link's entry is when it is not among the hits.
+    const source = reply.verdict && typeof reply.verdict.source === 'string' ? reply.verdict.source : null;
+    const cited = source ? hits.find((x) => x.id === source) : undefined;
+    const top = reply.answered === false ? null : cited ?? hits.find((x) => x.kind !== 'article') ?? hits[0];
     fill(answer, top ? answerCard(top) : hits.length > 0 && h('p', { class: 'card', 'data-part': 'unanswered' }, S.notAnswered));
+    if (source && !cited) {
+      entry(source).then((hit) => {
+        if (hit && el.getAttribute('data-query') === q) fill(answer, answerCard(hit));
+      });
+    }
     fill(
       verdict,
       reply.verdict && verdictCard(ctx, reply.verdict, ctx.scenario() ? S.aboutYourAccounts : S.fromTheRules, reply.notes),
@@ -187,6 +196,13 @@ export function askPart(ctx) {
   }
   const later = debounce(run, 60);
 
+  /** The entry with this content id, found by the words of its id (or undefined). */
+  async function entry(id) {
+    const words = id.replace(/^(faq|article)\//, '').replace(/[#/_-]+/g, ' ');
+    const found = await ctx.api.search(words, { limit: 50 }).catch(ctx.fail);
+    return found?.results?.find((x) => x.id === id);
+  }
+
   function choose(i) {
     const hit = hits[i];
     if (!hit) return;
@@ -229,12 +245,7 @@ export function askPart(ctx) {
     },
     /** Shows the answer with this content id (a deep link). */
     async open(id) {
-      let hit = hits.find((x) => x.id === id);
-      if (!hit) {
-        const words = id.replace(/^(faq|article)\//, '').replace(/[#/_-]+/g, ' ');
-        const found = await ctx.api.search(words, { limit: 50 }).catch(ctx.fail);
-        hit = found?.results?.find((x) => x.id === id);
-      }
+      const hit = hits.find((x) => x.id === id) ?? (await entry(id));
       fill(answer, hit ? answerCard(hit) : h('p', { class: 'card', role: 'alert' }, S.notFound(id)));
       answer.scrollIntoView?.({ block: 'nearest' });
     },

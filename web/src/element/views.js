@@ -31,10 +31,20 @@ export function verdictCard(ctx, v, heading, notes = []) {
     { class: 'card verdict', 'data-rule': v.rule, 'data-allowed': String(!!v.allowed), 'aria-label': heading },
     h('h3', null, heading),
     move && h('p', { class: 'muted' }, move),
-    h('p', null, h('strong', { class: v.allowed ? 'yes' : 'no' }, v.allowed ? S.allowed : S.denied), ' — ', v.reason),
+    h('p', null, h('strong', { class: v.allowed ? 'yes' : 'no' }, v.allowed ? S.allowed : S.denied), ' — ', reasonAfterHead(v)),
     ...(Array.isArray(notes) ? notes : []).map((n) => h('p', { class: 'muted', 'data-part': 'note' }, String(n))),
     v.source && h('p', { class: 'src' }, S.source, ' ', sourceLink(ctx, v.source)),
   );
+}
+
+/**
+ * The reason as shown after "Allowed —": without its own "Yes:" / "Yes," (the head says it
+ * already), as the CLI's `render::reason_after_head` does.
+ */
+export function reasonAfterHead(v) {
+  const reason = String(v.reason ?? '');
+  const m = v.allowed ? /^Yes[:,] (.)/su.exec(reason) : null;
+  return m ? m[1].toUpperCase() + reason.slice(m[0].length) : reason;
 }
 
 /** `bc` or an account id, named as the visitor knows it. */
