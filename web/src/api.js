@@ -126,6 +126,7 @@ async function load(wasmUrl, index) {
     throw codedError('load', `could not start ${wasmUrl}: ${e.message}`);
   }
   const data = await first;
+  const t0 = performance.now();
   guard(() => {
     try {
       // Byte 8 of the header is the part kind: 1 is a sharded index's meta.
@@ -140,6 +141,8 @@ async function load(wasmUrl, index) {
       throw e instanceof WebAssembly.RuntimeError ? e : codedError(e.code || 'bundle', `${bundleUrl}: ${e.message}`);
     }
   });
+  // How long opening the index held the page (web/bench/run.mjs reads it).
+  performance.measure?.('adcredit:open-index', { start: t0 });
   return { schemaVersion: engine.schemaVersion() };
 }
 

@@ -42,6 +42,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codec::{fnv1a64, Fnv, Reader, Writer};
 use crate::intern::{intern, TermIds};
+use crate::analyzer::StemCache;
 use crate::snippet::DocTerms;
 use crate::{fieldnorm_to_id, Analyzer, Error, Glossary, Synonym};
 
@@ -534,8 +535,9 @@ pub(crate) fn text_postings(analyzer: &Analyzer, docs: &[DocRecord]) -> TextPost
     let mut lists: Vec<Vec<Posting>> = Vec::new();
     let mut total = 0u64;
     let mut analysed = Vec::with_capacity(docs.len());
+    let mut stems = StemCache::default();
     for (doc, record) in docs.iter().enumerate() {
-        let terms = DocTerms::new(analyzer, &record.text);
+        let terms = DocTerms::with_cache(analyzer, &record.text, &mut stems);
         total += terms.len() as u64;
         let fieldnorm_id = fieldnorm_to_id(u32::try_from(terms.len()).unwrap_or(u32::MAX));
         for (term, term_freq) in terms.term_freqs() {
