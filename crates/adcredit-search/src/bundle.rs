@@ -1059,7 +1059,7 @@ pub(crate) fn parse_doc_shard(
     for (i, ((id, title), summary)) in ids.into_iter().zip(titles).zip(summaries).enumerate() {
         let text = match r.u8()? {
             0 => r.str()?.to_owned(),
-            1 => format!("{summary}\n\n{}", r.str()?),
+            1 => [summary, "\n\n", r.str()?].concat(),
             _ => return Err(Error::Malformed("unknown text mode")),
         };
         docs.push(DocRecord {

@@ -267,10 +267,9 @@ mod search {
         for key in js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter() {
             let key = key.as_string().unwrap_or_default();
             if key != "limit" {
-                return Err(js_error(
-                    code::INPUT,
-                    &format!("options.{key}: unknown field `{key}`, expected `limit`"),
-                ));
+                let message =
+                    ["options.", &key, ": unknown field `", &key, "`, expected `limit`"].concat();
+                return Err(js_error(code::INPUT, &message));
             }
         }
         let limit = js_sys::Reflect::get(&v, &JsValue::from_str("limit")).unwrap_or(JsValue::NULL);
@@ -281,7 +280,7 @@ mod search {
         let n = limit.as_f64().unwrap_or(f64::NAN);
         match adcredit_search::check_limit(n) {
             Ok(n) => Ok(Options { limit: Some(n) }),
-            Err(e) => Err(js_error_at(code::INPUT, &e.to_string(), Some("limit"))),
+            Err(e) => Err(js_error_at(code::INPUT, &e.message(), Some("limit"))),
         }
     }
 
@@ -314,7 +313,7 @@ mod search {
 
     /// Makes `opened` the searcher every later call uses.
     fn install(opened: Result<Searcher, adcredit_search::Error>) -> Result<(), JsValue> {
-        let searcher = opened.map_err(|e| js_error(code::BUNDLE, &e.to_string()))?;
+        let searcher = opened.map_err(|e| js_error(code::BUNDLE, &e.message()))?;
         SEARCHER.with(|s| *s.borrow_mut() = Some(searcher));
         Ok(())
     }
@@ -358,7 +357,7 @@ mod search {
         SEARCHER.with(|s| match s.borrow_mut().as_mut() {
             Some(searcher) => searcher
                 .add_shard(key, bytes)
-                .map_err(|e| js_error(code::BUNDLE, &e.to_string())),
+                .map_err(|e| js_error(code::BUNDLE, &e.message())),
             None => Err(js_error(
                 code::NOT_LOADED,
                 "no search bundle loaded: call loadMeta(bytes) first",
@@ -383,11 +382,14 @@ mod search {
         let o = options(options_)?;
         let limit = o.limit.unwrap_or(default_limit.map_or(10, |n| n as usize));
         with_searcher(|s| {
+            // Messages without `core::fmt` (`Error::message`): the search module carries none
+            // of its machinery. A search raises no error of the rules core.
             let results = adcredit_assistant::search(s, query, limit).map_err(|e| match e {
-                adcredit_assistant::Error::Search(adcredit_search::Error::Limit) => {
-                    js_error_at(code::INPUT, &e.to_string(), Some("limit"))
+                adcredit_assistant::Error::Search(e @ adcredit_search::Error::Limit) => {
+                    js_error_at(code::INPUT, &e.message(), Some("limit"))
                 }
-                other => js_error(code::INPUT, &other.to_string()),
+                adcredit_assistant::Error::Search(e) => js_error(code::INPUT, &e.message()),
+                _ => js_error(code::INTERNAL, "the search raised an error of the rules"),
             })?;
             // Scores are f32s, built here as their exact value (21.108247756958008); api.js
             // rounds them to the shortest decimal, as serde_json writes them (21.108248).
