@@ -24,6 +24,14 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// The search module's small allocator (the rules module keeps Rust's default, dlmalloc).
+#[cfg(all(target_arch = "wasm32", feature = "search", not(feature = "rules")))]
+mod heap;
+
+#[cfg(all(target_arch = "wasm32", feature = "search", not(feature = "rules")))]
+#[global_allocator]
+static HEAP: heap::Heap = heap::Heap::new();
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../types.d.ts");
 
