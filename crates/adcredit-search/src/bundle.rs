@@ -40,9 +40,9 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analyzer::StemCache;
 use crate::codec::{fnv1a64, Fnv, Reader, Writer};
 use crate::intern::{intern, TermIds};
-use crate::analyzer::StemCache;
 use crate::snippet::DocTerms;
 use crate::{fieldnorm_to_id, Analyzer, Error, Glossary, Synonym};
 

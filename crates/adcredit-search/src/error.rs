@@ -65,7 +65,9 @@ impl Error {
             ]
             .concat(),
             Error::Truncated(what) => ["bundle is truncated: ", what].concat(),
-            Error::ChecksumMismatch => "bundle checksum mismatch: the bytes are corrupted".to_owned(),
+            Error::ChecksumMismatch => {
+                "bundle checksum mismatch: the bytes are corrupted".to_owned()
+            }
             Error::WrongKind { expected, found } => {
                 ["wrong bundle part: expected ", expected, ", found ", found].concat()
             }

@@ -1,7 +1,7 @@
 //! Snippets: a window of a document's text around its best cluster of matched words.
 
-use crate::intern::{intern, TermIds};
 use crate::analyzer::StemCache;
+use crate::intern::{intern, TermIds};
 use crate::Analyzer;
 
 /// Target window, in bytes of source text, before it is cut back to word boundaries.

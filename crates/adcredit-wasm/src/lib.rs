@@ -99,7 +99,11 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 /// by `JSON.parse`: smaller than serde-wasm-bindgen or serde_json and as fast (README, "Values
 /// crossing into JS"). A score is set on its hit afterwards as the f32's exact value, as
 /// serde-wasm-bindgen gave it (writing an f32 in decimal would need the float formatter).
-#[cfg(all(feature = "search", not(feature = "in-place"), not(feature = "serde-json")))]
+#[cfg(all(
+    feature = "search",
+    not(feature = "in-place"),
+    not(feature = "serde-json")
+))]
 mod text {
     use adcredit_assistant::SearchResults;
     use adcredit_search::ShardKey;
@@ -275,8 +279,14 @@ mod search {
         for key in js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter() {
             let key = key.as_string().unwrap_or_default();
             if key != "limit" {
-                let message =
-                    ["options.", &key, ": unknown field `", &key, "`, expected `limit`"].concat();
+                let message = [
+                    "options.",
+                    &key,
+                    ": unknown field `",
+                    &key,
+                    "`, expected `limit`",
+                ]
+                .concat();
                 return Err(js_error(code::INPUT, &message));
             }
         }
