@@ -15,7 +15,7 @@ export interface AdcreditError extends Error {
  * canMove, or ask about moving money with a scenario.
  */
 export function init(options?: {
-  /** Where adcredit-worker.js and the wasm modules are (default: next to adcredit.js). */
+  /** Where the wasm modules and adcredit-worker.js (the rules' worker) are (default: next to adcredit.js). */
   base?: string | URL;
   /** The folder `adcredit index --out` wrote (a single bundle or a sharded index), or its adcredit.bundle (default: next to adcredit.js). */
   index?: string | URL;

@@ -40,6 +40,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analyzer::StemCache;
 use crate::codec::{fnv1a64, Fnv, Reader, Writer};
 use crate::intern::{intern, TermIds};
 use crate::snippet::DocTerms;
@@ -534,8 +535,9 @@ pub(crate) fn text_postings(analyzer: &Analyzer, docs: &[DocRecord]) -> TextPost
     let mut lists: Vec<Vec<Posting>> = Vec::new();
     let mut total = 0u64;
     let mut analysed = Vec::with_capacity(docs.len());
+    let mut stems = StemCache::default();
     for (doc, record) in docs.iter().enumerate() {
-        let terms = DocTerms::new(analyzer, &record.text);
+        let terms = DocTerms::with_cache(analyzer, &record.text, &mut stems);
         total += terms.len() as u64;
         let fieldnorm_id = fieldnorm_to_id(u32::try_from(terms.len()).unwrap_or(u32::MAX));
         for (term, term_freq) in terms.term_freqs() {
@@ -1057,7 +1059,7 @@ pub(crate) fn parse_doc_shard(
     for (i, ((id, title), summary)) in ids.into_iter().zip(titles).zip(summaries).enumerate() {
         let text = match r.u8()? {
             0 => r.str()?.to_owned(),
-            1 => format!("{summary}\n\n{}", r.str()?),
+            1 => [summary, "\n\n", r.str()?].concat(),
             _ => return Err(Error::Malformed("unknown text mode")),
         };
         docs.push(DocRecord {

@@ -1,5 +1,6 @@
 //! Snippets: a window of a document's text around its best cluster of matched words.
 
+use crate::analyzer::StemCache;
 use crate::intern::{intern, TermIds};
 use crate::Analyzer;
 
@@ -26,9 +27,14 @@ pub(crate) struct DocTerms {
 
 impl DocTerms {
     pub(crate) fn new(analyzer: &Analyzer, text: &str) -> DocTerms {
+        DocTerms::with_cache(analyzer, text, &mut StemCache::default())
+    }
+
+    /// [`new`](Self::new), sharing stems with other texts analysed with `cache`.
+    pub(crate) fn with_cache(analyzer: &Analyzer, text: &str, cache: &mut StemCache) -> DocTerms {
         let mut ids = TermIds::new();
         let mut terms: Vec<Box<str>> = Vec::new();
-        let analysed = analyzer.analyze(text);
+        let analysed = analyzer.analyze_with(text, cache);
         let mut tokens = Vec::with_capacity(analysed.len());
         for token in analysed {
             let i = intern(&mut ids, &mut terms, &token.term, || {

@@ -20,8 +20,17 @@
 
 #![allow(unsafe_code)] // wasm-bindgen's generated glue
 
+#[cfg(any(feature = "rules", feature = "in-place", feature = "serde-json"))]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+/// The search module's small allocator (the rules module keeps Rust's default, dlmalloc).
+#[cfg(all(target_arch = "wasm32", feature = "search", not(feature = "rules")))]
+mod heap;
+
+#[cfg(all(target_arch = "wasm32", feature = "search", not(feature = "rules")))]
+#[global_allocator]
+static HEAP: heap::Heap = heap::Heap::new();
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../types.d.ts");
@@ -70,12 +79,153 @@ fn encode<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 }
 
 /// An answer built as JS values in place (serde-wasm-bindgen, JSON-compatible: plain objects,
-/// `null` for a missing value): for the search module this is smaller and faster than JSON
-/// text, and drops serde_json from it.
-#[cfg(feature = "search")]
+/// `null` for a missing value). Kept for measuring against [`text`] (README, "Values crossing
+/// into JS"); the search module ships [`text`].
+#[cfg(all(feature = "search", feature = "in-place"))]
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|_| js_error(code::INTERNAL, "the answer cannot be written as a JS value"))
+}
+
+/// The same through serde_json text and `JSON.parse`, also for measuring only.
+#[cfg(all(feature = "search", feature = "serde-json", not(feature = "in-place")))]
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(v)
+        .map_err(|_| js_error(code::INTERNAL, "the answer cannot be written as JSON"))?;
+    js_sys::JSON::parse(&text).map_err(|_| js_error(code::INTERNAL, "the answer is not valid JSON"))
+}
+
+/// The search module's two answers (results, shard keys) as JSON text written by hand and read
+/// by `JSON.parse`: smaller than serde-wasm-bindgen or serde_json and as fast (README, "Values
+/// crossing into JS"). A score is set on its hit afterwards as the f32's exact value, as
+/// serde-wasm-bindgen gave it (writing an f32 in decimal would need the float formatter).
+#[cfg(all(
+    feature = "search",
+    not(feature = "in-place"),
+    not(feature = "serde-json")
+))]
+mod text {
+    use adcredit_assistant::SearchResults;
+    use adcredit_search::ShardKey;
+    use wasm_bindgen::prelude::*;
+
+    use super::{code, js_error};
+
+    /// `s` as a JSON string: `"` and `\\` escaped, control characters as `\u00XX`; runs
+    /// without either are copied whole.
+    fn string(out: &mut String, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.push('"');
+        let mut rest = s;
+        while let Some(i) = rest.find(|c: char| c == '"' || c == '\\' || c < ' ') {
+            out.push_str(rest.get(..i).unwrap_or_default());
+            let b = rest.as_bytes().get(i).copied().unwrap_or_default();
+            out.push('\\');
+            match b {
+                b'"' | b'\\' => out.push(char::from(b)),
+                _ => {
+                    out.push_str("u00");
+                    for nibble in [b >> 4, b & 15] {
+                        let digit = HEX.get(usize::from(nibble)).copied().unwrap_or(b'0');
+                        out.push(char::from(digit));
+                    }
+                }
+            }
+            rest = rest.get(i + 1..).unwrap_or_default();
+        }
+        out.push_str(rest);
+        out.push('"');
+    }
+
+    fn number(out: &mut String, n: u32) {
+        let mut digits = [0u8; 10];
+        let mut len = 0;
+        let mut n = n;
+        while let Some(slot) = digits.get_mut(len) {
+            *slot = b'0' + (n % 10) as u8;
+            len += 1;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in digits.get(..len).unwrap_or_default().iter().rev() {
+            out.push(char::from(d));
+        }
+    }
+
+    fn parse(text: &str) -> Result<JsValue, JsValue> {
+        js_sys::JSON::parse(text)
+            .map_err(|_| js_error(code::INTERNAL, "the answer is not valid JSON"))
+    }
+
+    /// `{ results: Hit[], answered }`, each hit's fields in the order of `Hit`.
+    pub(crate) fn results(r: &SearchResults) -> Result<JsValue, JsValue> {
+        let mut out = String::with_capacity(256 + 512 * r.results.len());
+        out.push_str("{\"results\":[");
+        for (i, hit) in r.results.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"id\":");
+            string(&mut out, &hit.id);
+            out.push_str(",\"title\":");
+            string(&mut out, &hit.title);
+            out.push_str(",\"kind\":");
+            string(&mut out, hit.kind.as_str());
+            out.push_str(",\"score\":0,\"summary\":");
+            string(&mut out, &hit.summary);
+            out.push_str(",\"snippet\":");
+            string(&mut out, &hit.snippet);
+            out.push_str(",\"highlights\":[");
+            for (j, [start, end]) in hit.highlights.iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
+                }
+                out.push('[');
+                number(&mut out, *start);
+                out.push(',');
+                number(&mut out, *end);
+                out.push(']');
+            }
+            out.push_str("]}");
+        }
+        out.push_str("],\"answered\":");
+        out.push_str(if r.answered { "true" } else { "false" });
+        out.push('}');
+        let value = parse(&out)?;
+        let hits = js_sys::Reflect::get(&value, &JsValue::from_str("results"))?;
+        let hits: &js_sys::Array = hits.unchecked_ref();
+        for (i, hit) in r.results.iter().enumerate() {
+            js_sys::Reflect::set(
+                &hits.get(i as u32),
+                &JsValue::from_str("score"),
+                &JsValue::from_f64(f64::from(hit.score)),
+            )?;
+        }
+        Ok(value)
+    }
+
+    /// `[{ kind: "terms" | "docs", index }]`.
+    pub(crate) fn shard_keys(keys: &[ShardKey]) -> Result<JsValue, JsValue> {
+        let mut out = String::from("[");
+        for (i, key) in keys.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let (kind, index) = match key {
+                ShardKey::Terms(n) => ("terms", *n),
+                ShardKey::Docs(n) => ("docs", *n),
+            };
+            out.push_str("{\"kind\":\"");
+            out.push_str(kind);
+            out.push_str("\",\"index\":");
+            number(&mut out, index);
+            out.push('}');
+        }
+        out.push(']');
+        parse(&out)
+    }
 }
 
 /// The package version.
@@ -94,7 +244,9 @@ mod search {
     use adcredit_search::{Searcher, ShardKey};
     use wasm_bindgen::prelude::*;
 
-    use super::{code, js_error, js_error_at, to_js};
+    #[cfg(any(feature = "in-place", feature = "serde-json"))]
+    use super::to_js;
+    use super::{code, js_error, js_error_at};
 
     thread_local! {
         static SEARCHER: RefCell<Option<Searcher>> = const { RefCell::new(None) };
@@ -127,10 +279,15 @@ mod search {
         for key in js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter() {
             let key = key.as_string().unwrap_or_default();
             if key != "limit" {
-                return Err(js_error(
-                    code::INPUT,
-                    &format!("options.{key}: unknown field `{key}`, expected `limit`"),
-                ));
+                let message = [
+                    "options.",
+                    &key,
+                    ": unknown field `",
+                    &key,
+                    "`, expected `limit`",
+                ]
+                .concat();
+                return Err(js_error(code::INPUT, &message));
             }
         }
         let limit = js_sys::Reflect::get(&v, &JsValue::from_str("limit")).unwrap_or(JsValue::NULL);
@@ -141,7 +298,7 @@ mod search {
         let n = limit.as_f64().unwrap_or(f64::NAN);
         match adcredit_search::check_limit(n) {
             Ok(n) => Ok(Options { limit: Some(n) }),
-            Err(e) => Err(js_error_at(code::INPUT, &e.to_string(), Some("limit"))),
+            Err(e) => Err(js_error_at(code::INPUT, &e.message(), Some("limit"))),
         }
     }
 
@@ -174,7 +331,7 @@ mod search {
 
     /// Makes `opened` the searcher every later call uses.
     fn install(opened: Result<Searcher, adcredit_search::Error>) -> Result<(), JsValue> {
-        let searcher = opened.map_err(|e| js_error(code::BUNDLE, &e.to_string()))?;
+        let searcher = opened.map_err(|e| js_error(code::BUNDLE, &e.message()))?;
         SEARCHER.with(|s| *s.borrow_mut() = Some(searcher));
         Ok(())
     }
@@ -200,11 +357,11 @@ mod search {
     ) -> Result<JsValue, JsValue> {
         let o = options(options_)?;
         with_searcher(|s| {
-            to_js(&adcredit_assistant::missing_shards(
-                s,
-                query,
-                o.limit.unwrap_or(10),
-            ))
+            let keys = adcredit_assistant::missing_shards(s, query, o.limit.unwrap_or(10));
+            #[cfg(any(feature = "in-place", feature = "serde-json"))]
+            return to_js(&keys);
+            #[cfg(not(any(feature = "in-place", feature = "serde-json")))]
+            super::text::shard_keys(&keys)
         })
     }
 
@@ -218,7 +375,7 @@ mod search {
         SEARCHER.with(|s| match s.borrow_mut().as_mut() {
             Some(searcher) => searcher
                 .add_shard(key, bytes)
-                .map_err(|e| js_error(code::BUNDLE, &e.to_string())),
+                .map_err(|e| js_error(code::BUNDLE, &e.message())),
             None => Err(js_error(
                 code::NOT_LOADED,
                 "no search bundle loaded: call loadMeta(bytes) first",
@@ -243,15 +400,21 @@ mod search {
         let o = options(options_)?;
         let limit = o.limit.unwrap_or(default_limit.map_or(10, |n| n as usize));
         with_searcher(|s| {
+            // Messages without `core::fmt` (`Error::message`): the search module carries none
+            // of its machinery. A search raises no error of the rules core.
             let results = adcredit_assistant::search(s, query, limit).map_err(|e| match e {
-                adcredit_assistant::Error::Search(adcredit_search::Error::Limit) => {
-                    js_error_at(code::INPUT, &e.to_string(), Some("limit"))
+                adcredit_assistant::Error::Search(e @ adcredit_search::Error::Limit) => {
+                    js_error_at(code::INPUT, &e.message(), Some("limit"))
                 }
-                other => js_error(code::INPUT, &other.to_string()),
+                adcredit_assistant::Error::Search(e) => js_error(code::INPUT, &e.message()),
+                _ => js_error(code::INTERNAL, "the search raised an error of the rules"),
             })?;
-            // Scores are f32s, built here as their exact value (21.108247756958008); the worker
+            // Scores are f32s, built here as their exact value (21.108247756958008); api.js
             // rounds them to the shortest decimal, as serde_json writes them (21.108248).
-            to_js(&results)
+            #[cfg(any(feature = "in-place", feature = "serde-json"))]
+            return to_js(&results);
+            #[cfg(not(any(feature = "in-place", feature = "serde-json")))]
+            super::text::results(&results)
         })
     }
 
