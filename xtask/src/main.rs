@@ -289,7 +289,9 @@ fn wasm() -> Result<()> {
         let wasm = root.join(format!("web/pkg/{module}/adcredit_{module}_bg.wasm"));
         let opt = root.join("web/node_modules/.bin/wasm-opt");
         if opt.exists() {
-            step(&format!("optimising with wasm-opt {wasm_opt} (npm binaryen)"));
+            step(&format!(
+                "optimising with wasm-opt {wasm_opt} (npm binaryen)"
+            ));
             let w = wasm.display().to_string();
             run(
                 &root,
