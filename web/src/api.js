@@ -56,8 +56,7 @@ function start() {
     if (!p) return;
     pending.delete(data.id);
     if (data.error) p.reject(codedError(data.error.code, data.error.message, data.error.path));
-    // The rules module's answers come as JSON text (cheaper to post than the objects).
-    else p.resolve(typeof data.json === 'string' ? JSON.parse(data.json) : data.value);
+    else p.resolve(data.value);
     // A wasm trap leaves the module unusable: answer the rest with an error and start afresh.
     if (data.fatal) stop(codedError('worker', `the adcredit worker stopped: ${data.error?.message ?? 'a wasm trap'}`));
   };

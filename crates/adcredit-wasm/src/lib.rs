@@ -57,10 +57,9 @@ fn js_error(code: &str, message: &str) -> JsValue {
     js_error_at(code, message, None)
 }
 
-/// An answer as JSON text (serde_json's output, the native JSON byte for byte): for the rules
-/// module's reports, verdicts and plans this is smaller and faster than building the objects in
-/// place, and the worker posts the text as it is, which costs less than the structured clone of
-/// the objects `JSON.parse` would build (README, "Values crossing into JS"). `hint` is the
+/// An answer as JSON text (serde_json's output, the native JSON byte for byte), which the worker
+/// parses: for the rules module's reports, verdicts and plans this is smaller and faster than
+/// building the objects in place (README, "Values crossing into JS"). `hint` is the
 /// expected length: a 10,000-line report is 8 MB, which doubling from a small buffer would
 /// copy and touch twice over.
 #[cfg(feature = "rules")]
