@@ -13,8 +13,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 
-/// Size over speed for wasm32 only: measured on this module, opt-level "z" + `wasm-opt -Oz` gives
-/// 368 KB raw / 155 KB gzip against 432 KB / 179 KB for opt-level 3 (the native CLI keeps 3).
+/// The opt-level and wasm-opt level of each module are in [`wasm_profile`].
 ///
 /// std is rebuilt for the wasm with panics that abort at once and no panic locations
 /// (`-Zbuild-std`, `-Cpanic=immediate-abort`, `-Zlocation-detail=none`): std's panic and
@@ -27,7 +26,6 @@ use anyhow::{bail, Context, Result};
 /// `RUSTC_BOOTSTRAP`, so sharing `target/` with the native builds would rebuild every proc
 /// macro and what uses it each time one follows the other.
 const WASM_ENV: &[(&str, &str)] = &[
-    ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z"),
     ("RUSTC_BOOTSTRAP", "1"),
     (
         "RUSTFLAGS",
@@ -232,16 +230,35 @@ fn npm_up_to_date(web: &Path) -> bool {
 /// `search` (what the first answer needs) and `rules` (checkPlan, canMove, the move part of ask).
 const WASM_MODULES: &[&str] = &["search", "rules"];
 
+/// Each module's rustc opt-level and wasm-opt level.
+///
+/// - `search`, what the first answer downloads: size over speed, opt-level "z" + `wasm-opt -Oz`
+///   (measured on the one module of the time: 368 KB raw / 155 KB gzip against 432 KB / 179 KB
+///   for opt-level 3).
+/// - `rules`, fetched on the first check, can-move or move question: speed, opt-level 3 +
+///   `wasm-opt -O3`. Measured here (issue 12, Chromium): decoding, checking and encoding a
+///   10,000-line plan take 5.4 + 7.6 + 11.1 ms instead of 16.4 + 17.1 + 21.1 ms at "z", for
+///   329 → 435 KB raw, 137 → 170 KB gzip (README, "Size of what ships"). opt-level 3 with
+///   `wasm-opt -Oz` came out no smaller (176.7 against 176.3 KB gzip).
+fn wasm_profile(module: &str) -> (&'static str, &'static str) {
+    match module {
+        "rules" => ("3", "-O3"),
+        _ => ("z", "-Oz"),
+    }
+}
+
 /// The wasm modules into `web/pkg/<module>/`, optimised with npm binaryen's wasm-opt.
 fn wasm() -> Result<()> {
     let root = root();
     // wasm-pack runs cargo in the crate's folder: the target folder must be absolute.
     let target_dir = root.join(WASM_TARGET_DIR).display().to_string();
-    let mut envs = WASM_ENV.to_vec();
-    envs.push(("CARGO_TARGET_DIR", &target_dir));
     for module in WASM_MODULES {
+        let (opt_level, wasm_opt) = wasm_profile(module);
+        let mut envs = WASM_ENV.to_vec();
+        envs.push(("CARGO_TARGET_DIR", &target_dir));
+        envs.push(("CARGO_PROFILE_RELEASE_OPT_LEVEL", opt_level));
         step(&format!(
-            "building the {module} wasm module (wasm-pack, release, opt-level z)"
+            "building the {module} wasm module (wasm-pack, release, opt-level {opt_level})"
         ));
         let out_dir = format!("../../web/pkg/{module}");
         let out_name = format!("adcredit_{module}");
@@ -272,13 +289,15 @@ fn wasm() -> Result<()> {
         let wasm = root.join(format!("web/pkg/{module}/adcredit_{module}_bg.wasm"));
         let opt = root.join("web/node_modules/.bin/wasm-opt");
         if opt.exists() {
-            step("optimising with wasm-opt -Oz (npm binaryen)");
+            step(&format!(
+                "optimising with wasm-opt {wasm_opt} (npm binaryen)"
+            ));
             let w = wasm.display().to_string();
             run(
                 &root,
                 &opt.display().to_string(),
                 &[
-                    "-Oz",
+                    wasm_opt,
                     "--enable-bulk-memory",
                     "--enable-nontrapping-float-to-int",
                     "--enable-sign-ext",

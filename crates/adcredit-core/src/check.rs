@@ -147,7 +147,8 @@ pub struct Step {
 
 /// `m` in `cur`, written with the currency's decimals ("20000 JPY", "12.50 USD").
 pub(crate) fn money_in(m: Money, cur: &Currency) -> String {
-    let mut s = m.with_decimals(cur.decimals());
+    let mut s = String::with_capacity(24);
+    m.push_with_decimals(&mut s, cur.decimals());
     s.push(' ');
     s.push_str(cur.code());
     s

@@ -301,10 +301,21 @@ pub(crate) fn named<'de, D: Deserializer<'de>, T: Copy>(
     d.deserialize_any(V(names))
 }
 
-/// An ISO 4217 currency code such as `USD`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// An ISO 4217 currency code such as `USD`: its three letters and its minor units, both kept
+/// inline (every account has a currency, and the rules ask for its decimals on every line).
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(as = "String"))]
-pub struct Currency(String);
+pub struct Currency {
+    code: [u8; 3],
+    /// ISO 4217 exponent, computed from `code` when parsed.
+    minor: u8,
+}
+
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Currency").field(&self.code()).finish()
+    }
+}
 
 /// Currencies without minor units (ISO 4217 exponent 0).
 const ZERO_DECIMAL: [&str; 17] = [
@@ -324,30 +335,43 @@ const FOUR_DECIMAL: [&str; 2] = ["CLF", "UYW"];
 /// amounts are capped at 2 like every other.
 pub const TRANSFER_DECIMALS: u32 = 2;
 
+/// ISO 4217 exponent of a code (see [`Currency::minor_units`]).
+fn minor_units_of(code: &str) -> u8 {
+    // Most scenarios are in a handful of two-decimal currencies: skip the lists for them.
+    if matches!(code, "USD" | "EUR" | "GBP") {
+        return 2;
+    }
+    if ZERO_DECIMAL.contains(&code) {
+        0
+    } else if THREE_DECIMAL.contains(&code) {
+        3
+    } else if FOUR_DECIMAL.contains(&code) {
+        4
+    } else {
+        2
+    }
+}
+
 impl Currency {
     /// Parse a three-capital-letter code.
     pub fn parse(s: &str) -> Option<Currency> {
-        (s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())).then(|| Currency(s.into()))
+        let code: [u8; 3] = s.as_bytes().try_into().ok()?;
+        code.iter().all(u8::is_ascii_uppercase).then(|| Currency {
+            code,
+            minor: minor_units_of(s),
+        })
     }
 
     /// The code, e.g. `"USD"`.
     pub fn code(&self) -> &str {
-        &self.0
+        // Three ASCII capitals, checked by `parse`.
+        std::str::from_utf8(&self.code).unwrap_or_default()
     }
 
     /// The currency's minor units (ISO 4217 exponent): 0 for JPY, KRW, …; 3 for BHD, KWD, …;
     /// 2 for most, and for codes this list does not know.
     pub fn minor_units(&self) -> u32 {
-        let code = self.0.as_str();
-        if ZERO_DECIMAL.contains(&code) {
-            0
-        } else if THREE_DECIMAL.contains(&code) {
-            3
-        } else if FOUR_DECIMAL.contains(&code) {
-            4
-        } else {
-            2
-        }
+        u32::from(self.minor)
     }
 
     /// The one rule for decimals: how many an amount in this currency may have and is shown
@@ -372,13 +396,13 @@ impl Currency {
 
 impl fmt::Display for Currency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.code())
     }
 }
 
 impl Serialize for Currency {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        s.serialize_str(self.code())
     }
 }
 
