@@ -27,14 +27,14 @@ fn round_trip_and_size() {
         data.terms.len(),
         bytes.len()
     );
-    // Budget: 25 KiB for the content, plus 3 KiB for the `questions` field (the other ways
-    // people ask each FAQ entry: 1.9 KB gzip on 2026-12-04; issue 9 allows the first answer
-    // 8 KB more for it), plus 1 KiB for the article sections' lists (0.7 KB gzip on
-    // 2026-12-04).
+    // Budget: 25 KiB for the content, plus 6 KiB for the `questions` field (the other ways
+    // people ask each FAQ entry and article section: 2.6 KB gzip with about six each on
+    // 2026-12-04, 5.6 KB with about twelve each on 2026-12-05; issue 9 allows the first answer
+    // 8 KB more for it).
     if common::has_real_content() {
         assert!(
-            gzip <= 29 * 1024,
-            "the shipped bundle is {gzip} bytes gzip (budget 29 KiB)"
+            gzip <= 31 * 1024,
+            "the shipped bundle is {gzip} bytes gzip (budget 31 KiB)"
         );
     }
 }
