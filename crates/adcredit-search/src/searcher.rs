@@ -68,7 +68,7 @@ pub const COMMON_WORD_WEIGHT: f32 = 0.25;
 ///
 /// 0.8 since 2026-12-04 (it was 0.5, with FAQ entries' scores also multiplied by 1.2): on the
 /// tune half of `tests/questions/questions.tsv` (282 questions) top-1 went from 245 to 250;
-/// see the README's measurement notes.
+/// see the README, "How well it understands".
 pub const COVERAGE_RERANK: f32 = 0.8;
 /// How many of the best BM25 hits the product ranking re-scores by coverage.
 const RERANK_DEPTH: usize = 20;
