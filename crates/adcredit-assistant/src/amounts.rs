@@ -19,9 +19,9 @@ use crate::words::Tok;
 pub(crate) enum Amount {
     /// No amount.
     None,
-    /// This amount (negative when written with a minus), and whether a currency marks it
-    /// ("$200", "200 euros").
-    Exact(Money, bool),
+    /// This amount (negative when written with a minus), whether a currency or "k" marks it
+    /// as money ("$200", "200 euros", "5k"), and the currency it is written in, when said.
+    Exact(Money, bool, Option<Written>),
     /// "All of it", "everything": the whole available amount.
     All,
     /// Something that looks like an amount but cannot be read; the sentence says why.
@@ -30,10 +30,76 @@ pub(crate) enum Amount {
 
 pub(crate) const SYMBOLS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₺'];
 
+/// The currency an amount is written in: an ISO code ("USD 300", "300eur"), or a symbol or
+/// word that can mean several ("$" and "dollars": any dollar; "¥": yen or yuan).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Written {
+    /// An ISO 4217 code, upper case.
+    Code([u8; 3]),
+    /// How to say it, and the codes it can mean.
+    Named(&'static str, &'static [&'static str]),
+}
+
+const DOLLARS: &[&str] = &["USD", "AUD", "CAD", "NZD", "SGD", "HKD", "MXN", "TWD"];
+
+/// Symbols and words that name a currency without its code.
+const NAMED: &[(&str, &str, &[&str])] = &[
+    ("$", "dollars", DOLLARS),
+    ("dollar", "dollars", DOLLARS),
+    ("dollars", "dollars", DOLLARS),
+    ("bucks", "dollars", DOLLARS),
+    ("€", "EUR", &["EUR"]),
+    ("euro", "EUR", &["EUR"]),
+    ("euros", "EUR", &["EUR"]),
+    ("£", "GBP", &["GBP"]),
+    ("pound", "GBP", &["GBP"]),
+    ("pounds", "GBP", &["GBP"]),
+    ("quid", "GBP", &["GBP"]),
+    ("¥", "yen or yuan", &["JPY", "CNY"]),
+    ("yen", "JPY", &["JPY"]),
+    ("₹", "INR", &["INR"]),
+    ("₩", "KRW", &["KRW"]),
+    ("₺", "TRY", &["TRY"]),
+    ("franc", "CHF", &["CHF"]),
+    ("francs", "CHF", &["CHF"]),
+    ("krona", "kronor", &["SEK", "ISK"]),
+    ("kronor", "kronor", &["SEK", "ISK"]),
+    ("krone", "kroner", &["NOK", "DKK"]),
+    ("kroner", "kroner", &["NOK", "DKK"]),
+];
+
+impl Written {
+    /// The currency `marker` (a symbol, a currency word or code, any case) names.
+    fn of(marker: &str) -> Option<Written> {
+        let lower = marker.to_ascii_lowercase();
+        if let Some((_, shown, codes)) = NAMED.iter().find(|(m, _, _)| *m == lower) {
+            return Some(Written::Named(shown, codes));
+        }
+        let code: [u8; 3] = lower.as_bytes().try_into().ok()?;
+        is(CURRENCY_WORDS, &lower).then(|| Written::Code(code.map(|b| b.to_ascii_uppercase())))
+    }
+
+    /// Whether it can be the currency `code` ("USD").
+    pub(crate) fn fits(&self, code: &str) -> bool {
+        match self {
+            Written::Code(c) => c == code.as_bytes(),
+            Written::Named(_, codes) => codes.contains(&code),
+        }
+    }
+
+    /// How a sentence names it: "EUR", "dollars".
+    pub(crate) fn shown(&self) -> &str {
+        match self {
+            Written::Code(c) => std::str::from_utf8(c).unwrap_or_default(),
+            Written::Named(shown, _) => shown,
+        }
+    }
+}
+
 /// Read the amount of `q` (its words `toks`), ignoring the words for which `in_place` is true
 /// (numbers inside names).
 pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> Amount {
-    let mut found: Vec<(Money, bool)> = Vec::new();
+    let mut found: Vec<(Money, bool, Option<Written>)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if in_place(i) || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
@@ -41,11 +107,11 @@ pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> A
         match number(q, toks, i) {
             Number::Not => {}
             Number::Bad(why) => return Amount::Unreadable(why),
-            Number::Money(m, marked) => found.push((m, marked)),
+            Number::Money(m, marked, written) => found.push((m, marked, written)),
         }
     }
-    if let Some((m, marked)) = found.iter().find(|(_, marked)| *marked).or(found.first()) {
-        return Amount::Exact(*m, *marked);
+    if let Some(&(m, marked, written)) = found.iter().find(|f| f.1).or(found.first()) {
+        return Amount::Exact(m, marked, written);
     }
     if says_all(toks) {
         Amount::All
@@ -57,8 +123,8 @@ pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> A
 enum Number {
     /// Not money: a count, a time, a year, a date, part of a word.
     Not,
-    /// Money; `true` when a currency marks it.
-    Money(Money, bool),
+    /// Money; `true` when a currency marks it; the currency, when said.
+    Money(Money, bool, Option<Written>),
     /// Looks like money but cannot be read.
     Bad(String),
 }
@@ -90,10 +156,14 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
     let suffix_l = suffix.to_ascii_lowercase();
     let mut thousand = false;
     let mut marked = false;
+    let mut written = None;
     match suffix_l.as_str() {
         "" => {}
         "k" => thousand = true,
-        s if is(CURRENCY_WORDS, s) => marked = true,
+        s if is(CURRENCY_WORDS, s) => {
+            marked = true;
+            written = Written::of(s);
+        }
         s if exponent(s) => {
             return Number::Bad(format!(
                 "“{raw}” is not an amount I can read: write it out, e.g. 1000 or 1,000.00"
@@ -105,8 +175,9 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
     let mut sign = "";
     let mut rest = before.iter();
     let mut c0 = rest.next().copied();
-    if c0.is_some_and(|c| SYMBOLS.contains(&c)) {
+    if let Some(c) = c0.filter(|c| SYMBOLS.contains(c)) {
         marked = true;
+        written = written.or_else(|| Written::of(c.encode_utf8(&mut [0; 4])));
         c0 = rest.next().copied();
         if c0.is_some_and(|c| matches!(c, '-' | '−')) {
             sign = "-";
@@ -117,16 +188,31 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
         let c1 = rest.next().copied();
         if c1.is_none_or(|c| c.is_whitespace() || c == '(' || SYMBOLS.contains(&c)) {
             sign = "-";
-            if c1.is_some_and(|c| SYMBOLS.contains(&c)) {
+            if let Some(c) = c1.filter(|c| SYMBOLS.contains(c)) {
                 marked = true;
+                written = written.or_else(|| Written::of(c.encode_utf8(&mut [0; 4])));
             }
         }
     }
-    if after.is_some_and(|c| SYMBOLS.contains(&c))
-        || is(CURRENCY_WORDS, next)
-        || is(CURRENCY_WORDS, prev)
+    // A symbol right after the number, or after one space ("1.200,50 €"); or before it
+    // after one space ("€ 300").
+    let spaced_after = q[t.end..].strip_prefix(' ').and_then(|r| r.chars().next());
+    let spaced_before = (before.first() == Some(&' '))
+        .then(|| before.get(1).copied())
+        .flatten();
+    if let Some(c) = [after, spaced_after, spaced_before]
+        .into_iter()
+        .flatten()
+        .find(|c| SYMBOLS.contains(c))
     {
         marked = true;
+        written = written.or_else(|| Written::of(c.encode_utf8(&mut [0; 4])));
+    }
+    for word in [next, prev] {
+        if is(CURRENCY_WORDS, word) {
+            marked = true;
+            written = written.or_else(|| Written::of(word));
+        }
     }
     // Years after "in", "since", "by"… ("the credit from 2025") are dates.
     if !marked
@@ -148,10 +234,10 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
     };
     match Money::parse(&format!("{sign}{plain}")) {
         Ok(m) if thousand => match m.checked_mul_int(1000) {
-            Ok(m) => Number::Money(m, true),
+            Ok(m) => Number::Money(m, true, written),
             Err(_) => Number::Bad(format!("“{raw}” is too large to be an amount")),
         },
-        Ok(m) => Number::Money(m, marked),
+        Ok(m) => Number::Money(m, marked, written),
         Err(MoneyParseError::TooManyDigits) => Number::Bad(format!(
             "“{raw}” is too large to be an amount (at most 15 digits before the decimal point and 12 after)"
         )),

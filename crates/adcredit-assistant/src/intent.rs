@@ -569,9 +569,29 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     };
     let in_place = |i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
     let amount_read = amounts::read(question, &toks, in_place);
+    if let (Amount::Exact(m, _, Some(written)), Some(s)) = (&amount_read, scenario) {
+        // Money is held in the currency of where it is (an account's, or the Business
+        // Center's); an amount written in another one is judged as written, and said so.
+        let held = match (&from_place, &to_place) {
+            (Some(Place::Account(a)), _) | (None, Some(Place::Account(a))) => {
+                s.accounts.get(*a).map(|a| a.currency.clone())
+            }
+            _ => Some(s.business_center.currency.clone()),
+        };
+        if let Some(cur) = held.filter(|c| !written.fits(c.code())) {
+            notes.push(format!(
+                "The amount is written in {}, but this money is held in {}: judged as {} {}, \
+                 without converting.",
+                written.shown(),
+                cur.code(),
+                m.with_decimals(cur.decimals()),
+                cur.code()
+            ));
+        }
+    }
     let amount = match amount_read {
         Amount::None => None,
-        Amount::Exact(m, marked) => {
+        Amount::Exact(m, marked, _) => {
             if fund.is_none() && marked {
                 // "301 euros", "$50" with no fund word: money in a currency is cash.
                 fund = Some(Fund::Cash);

@@ -320,6 +320,48 @@ fn plain_words() {
     );
 }
 
+/// An amount written in another currency than the money is held in is judged as written, and
+/// the reply says so (no conversion, no silence): `question` against the unit scenario (its
+/// Business Center and most accounts in USD, the UK client in GBP) → the note, or none.
+#[test]
+fn amounts_in_another_currency_are_said() {
+    let s = scenario_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/unit-scenario.json"));
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "allocate 200 euros of credit from bc to us",
+            Some("The amount is written in EUR, but this money is held in USD: judged as 200.00 USD, without converting."),
+        ),
+        (
+            "is 1.200,50 € of the launch voucher for Germany ok?",
+            Some("The amount is written in EUR, but this money is held in USD: judged as 1200.50 USD, without converting."),
+        ),
+        (
+            "move € 30 of cash from the UK client to the US store",
+            Some("The amount is written in EUR, but this money is held in GBP: judged as 30.00 GBP, without converting."),
+        ),
+        (
+            "can the Paris shop get ¥5000 of the launch voucher?",
+            Some("The amount is written in yen or yuan, but this money is held in USD: judged as 5000.00 USD, without converting."),
+        ),
+        ("allocate $200 of credit from bc to us", None),
+        ("allocate 200 dollars of credit from bc to us", None),
+        ("allocate 300usd of credit from bc to us", None),
+        ("give £50 of cash to the UK client", None),
+        ("allocate 5k of credit from bc to us", None),
+        ("allocate 200 of credit from bc to us", None),
+    ];
+    for (q, want) in cases {
+        let a = answer_move(q, Some(&s)).unwrap_or_else(|e| panic!("{q}: {e}"));
+        assert!(a.verdict.is_some(), "{q}: no verdict\n{a:#?}");
+        let said: Vec<&String> = a
+            .notes
+            .iter()
+            .filter(|n| n.starts_with("The amount is written"))
+            .collect();
+        assert_eq!(said.first().map(|n| n.as_str()), *want, "{q}\n{a:#?}");
+    }
+}
+
 /// The browser loads the rules only when `mentions_move` says so: it must for every question
 /// that gets a move answer, or the browser and the CLI would answer differently.
 fn gate_lets_through(q: &str, s: Option<&Scenario>, a: &MoveAnswer) {
