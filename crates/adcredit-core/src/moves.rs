@@ -346,6 +346,12 @@ fn with_scenario(
                 ""
             };
             if usable.is_zero() && expired > 0 {
+                // One credit (the only one, or the one a question names): say which and when.
+                if let [only] = s.business_center.ad_credits.as_slice() {
+                    if let Some(r) = policy::expired(only, s.today) {
+                        return refused(r);
+                    }
+                }
                 return refused(policy::all_expired(s.today));
             }
             if usable.is_zero() || exceeds(usable) {
