@@ -242,6 +242,41 @@ fn direction(
         if next.text == "have" && before.is_some_and(|t| is(MODALS, &t.text)) {
             return Dir::To; // "can NZ have the Sydney cash?"
         }
+        // "Berlin has 200 of promo left, can Paris use it?": what a place holds is where the
+        // money is.
+        // Only for money it has ("has 200 of promo", "still holds some credit"), not for what
+        // it lacks ("has no credit left, can it get some?").
+        let after_next = toks.get(m.end + 1).map(|t| t.text.as_str()).unwrap_or("");
+        let held = if is(&["has", "holds"], &next.text) {
+            Some(m.end + 1)
+        } else if next.text == "still" && is(&["has", "holds", "have"], after_next) {
+            Some(m.end + 2)
+        } else {
+            None
+        };
+        if let Some(h) = held {
+            let what: Vec<&str> = toks[h.min(toks.len())..]
+                .iter()
+                .take(4)
+                .map(|t| t.text.as_str())
+                .collect();
+            let money = what
+                .iter()
+                .take_while(|w| !is(&["can", "could", "so", "but", "and"], w))
+                .any(|w| fund_word(w).is_some() || w.starts_with(|c: char| c.is_ascii_digit()));
+            let lacks = what.iter().any(|w| {
+                is(
+                    &[
+                        "no", "nothing", "none", "zero", "not", "little", "run", "ran", "only",
+                        "less", "barely",
+                    ],
+                    w,
+                )
+            });
+            if money && !lacks {
+                return Dir::From;
+            }
+        }
         let then = toks.get(m.end + 1).map(|t| t.text.as_str()).unwrap_or("");
         if is(&["be", "is", "being", "been", "was", "get"], &next.text)
             && is(

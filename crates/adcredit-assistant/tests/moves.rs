@@ -248,6 +248,19 @@ fn plain_words() {
             "bring 30 euros back from Germany to the BC",
             "denied:insufficient-balance 30.00",
         ),
+        // What a place holds is where the money is; what it lacks is not.
+        (
+            "Germany has 200 of promo credit left, can the Paris shop use it?",
+            "denied:ad-credit-locked 200.00",
+        ),
+        (
+            "the US store still has some credit, could Germany use it?",
+            "denied:portfolio-excludes-ad-credit",
+        ),
+        (
+            "Germany has no credit left, can it get some of the launch voucher?",
+            "allowed:manual-allocation",
+        ),
         (
             "could our Paris shop be given 50 of the launch voucher?",
             "allowed:manual-allocation 50.00",
