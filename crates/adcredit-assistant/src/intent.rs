@@ -503,10 +503,15 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             also_to = Some(loose.remove(at));
         }
     }
-    // Of two loose places, the Business Center (or a credit) is the source.
+    // Of two loose places, the Business Center (or a credit) is the source; the target when
+    // money goes back ("Germany got too much of the q4 promo, can I pull 200 back?").
     if let Some(at) = loose.iter().position(|m| is_bc(m)) {
         let bc = loose.remove(at);
-        loose.insert(0, bc);
+        if returning {
+            loose.push(bc);
+        } else {
+            loose.insert(0, bc);
+        }
     }
     for m in loose {
         if from.is_none() {

@@ -248,6 +248,15 @@ fn plain_words() {
             "bring 30 euros back from Germany to the BC",
             "denied:insufficient-balance 30.00",
         ),
+        // A credit named in a return is the money going back, not where it comes from.
+        (
+            "Germany got too much of the launch voucher. Can I pull 200 back?",
+            "denied:ad-credit-no-return 200.00",
+        ),
+        (
+            "the Paris shop got the launch voucher by mistake, can we get it back?",
+            "denied:ad-credit-no-return",
+        ),
         // What a place holds is where the money is; what it lacks is not.
         (
             "Germany has 200 of promo credit left, can the Paris shop use it?",
