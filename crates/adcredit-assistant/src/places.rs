@@ -146,8 +146,17 @@ fn eligible(toks: &[Tok], i: usize) -> bool {
     is(FROM_WORDS, prev)
         || is(TO_WORDS, prev)
         || is(&["between", "and"], prev)
-        // "account at", but not "an account in a different currency"
-        || (prev == "account" && !is(FILLER, next))
+        // "account at", but not "an account in a different currency" or "a closed account be
+        // moved" (a verb or a little word after "account" names nothing)
+        || (prev == "account"
+            && !is(FILLER, next)
+            && !is(
+                &[
+                    "be", "is", "am", "do", "can", "so", "or", "as", "an", "a", "i", "of", "to",
+                    "on", "up", "all", "any", "one", "no", "me", "my",
+                ],
+                &t.text,
+            ))
         || is(PLACE_NOUNS, next)
         || t.possessive
 }
@@ -513,6 +522,15 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
         "old",
         "first",
         "main",
+        // Its state: "from a closed account", "in a suspended account".
+        "closed",
+        "suspended",
+        "paused",
+        "banned",
+        "disabled",
+        "deleted",
+        "deactivated",
+        "inactive",
     ];
     /// Adjectives that make "one" an account: "to the right one", "from the old one".
     const ONE_AFTER: &[&str] = &[
@@ -586,7 +604,13 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
         });
         let pair = words.iter().any(|t| is(&["two", "both"], &t.text))
             || (marker == "between" && w.ends_with('s'));
-        if !(is(&["from", "to", "into", "onto", "between", "and"], marker) || other) {
+        if !(is(
+            &[
+                "from", "to", "into", "onto", "between", "and", "in", "inside",
+            ],
+            marker,
+        ) || other)
+        {
             continue;
         }
         next_place(&mut hits[i]);

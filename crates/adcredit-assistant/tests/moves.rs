@@ -248,6 +248,12 @@ fn plain_words() {
             "bring 30 euros back from Germany to the BC",
             "denied:insufficient-balance 30.00",
         ),
+        // A short everyday word after "account" is no country code ("be" is not Belgium),
+        // and an account said by its state is an account.
+        (
+            "-: can ad credit from a closed account be moved to a new account?",
+            "denied:ad-credit-locked",
+        ),
         // A credit named in a return is the money going back, not where it comes from.
         (
             "Germany got too much of the launch voucher. Can I pull 200 back?",
