@@ -99,7 +99,7 @@ impl Written {
 /// Read the amount of `q` (its words `toks`), ignoring the words for which `in_place` is true
 /// (numbers inside names).
 pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> Amount {
-    let mut found: Vec<(Money, bool, Option<Written>)> = Vec::new();
+    let mut found: Vec<(Money, bool, Option<Written>, usize)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if in_place(i) || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
@@ -107,10 +107,23 @@ pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> A
         match number(q, toks, i) {
             Number::Not => {}
             Number::Bad(why) => return Amount::Unreadable(why),
-            Number::Money(m, marked, written) => found.push((m, marked, written)),
+            Number::Money(m, marked, written) => found.push((m, marked, written, t.start)),
         }
     }
-    if let Some(&(m, marked, written)) = found.iter().find(|f| f.1).or(found.first()) {
+    // A story told before the question gives balances ("Our US store has 400 in cash.
+    // Could Germany borrow 100?"): the amounts of the asking sentence come first.
+    let asking = asking_part(q);
+    let in_question: Vec<_> = found
+        .iter()
+        .filter(|f| asking.contains(&f.3))
+        .copied()
+        .collect();
+    let found = if in_question.is_empty() {
+        found
+    } else {
+        in_question
+    };
+    if let Some(&(m, marked, written, _)) = found.iter().find(|f| f.1).or(found.first()) {
         return Amount::Exact(m, marked, written);
     }
     if says_all(toks) {
@@ -118,6 +131,20 @@ pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> A
     } else {
         Amount::None
     }
+}
+
+/// The byte range of the sentence of `q` that asks: the last one ending in "?", from the end
+/// of the sentence before it (a `.`, `!` or `?` followed by a space); all of `q` without a "?".
+fn asking_part(q: &str) -> std::ops::Range<usize> {
+    let Some(end) = q.rfind('?') else {
+        return 0..q.len();
+    };
+    let start = q[..end]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && q[i + 1..].starts_with(char::is_whitespace))
+        .map_or(0, |(i, _)| i + 1);
+    start..end + 1
 }
 
 enum Number {

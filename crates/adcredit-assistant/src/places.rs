@@ -191,13 +191,22 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
             if let Some(name) = name {
                 keys_of(name, &mut keys);
             }
-            keys.extend(extra);
             let id: String = id.chars().map(adcredit_search::lowercase).collect();
             for i in 0..n {
+                // A credit's fund word names it only as a definite thing ("the promo", "our
+                // voucher"), not as an amount of a kind of money ("60 of promo credit"); an
+                // account's status key ("in review") names it anyhow.
+                let definite = !matches!(place, Place::Credit(_))
+                    || i.checked_sub(1).is_some_and(|p| {
+                        is(&["the", "our", "my", "your", "this", "that"], &toks[p].text)
+                    });
                 if toks[i].text == id && ok[i] {
                     exact[i] = Some(place.clone());
                     hits[i].push(place.clone());
-                } else if qkeys[i].as_ref().is_some_and(|k| keys.contains(k)) {
+                } else if qkeys[i]
+                    .as_ref()
+                    .is_some_and(|k| keys.contains(k) || (definite && extra.as_ref() == Some(k)))
+                {
                     hits[i].push(place.clone());
                 } else if qkeys[i]
                     .as_ref()

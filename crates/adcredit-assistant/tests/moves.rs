@@ -248,6 +248,17 @@ fn plain_words() {
             "bring 30 euros back from Germany to the BC",
             "denied:insufficient-balance 30.00",
         ),
+        // A story before the question: its amounts are balances, the asking sentence's is
+        // the move's; "promo credit" as a kind of money names no credit of the Business
+        // Center.
+        (
+            "Hi! Our US store has 400 in cash and Germany has nothing. Could Germany borrow 100 from the US store for a week?",
+            "allowed:portfolio-share 100.00",
+        ),
+        (
+            "Germany got paused last week and it still has 120 of promo credit on it. Is there any way to get that into the Paris shop?",
+            "denied:ad-credit-locked 120.00",
+        ),
         // A short everyday word after "account" is no country code ("be" is not Belgium),
         // and an account said by its state is an account.
         (
