@@ -243,13 +243,12 @@ fn direction(
             return Dir::To; // "can NZ have the Sydney cash?"
         }
         // "Berlin has 200 of promo left, can Paris use it?": what a place holds is where the
-        // money is.
-        // Only for money it has ("has 200 of promo", "still holds some credit"), not for what
-        // it lacks ("has no credit left, can it get some?").
-        let after_next = toks.get(m.end + 1).map(|t| t.text.as_str()).unwrap_or("");
+        // money is — for money it has ("has 200 of promo", "still holds some credit"), not
+        // for what it lacks ("has no credit left, can it get some?").
+        let then = toks.get(m.end + 1).map(|t| t.text.as_str()).unwrap_or("");
         let held = if is(&["has", "holds"], &next.text) {
             Some(m.end + 1)
-        } else if next.text == "still" && is(&["has", "holds", "have"], after_next) {
+        } else if next.text == "still" && is(&["has", "holds", "have"], then) {
             Some(m.end + 2)
         } else {
             None
@@ -277,7 +276,6 @@ fn direction(
                 return Dir::From;
             }
         }
-        let then = toks.get(m.end + 1).map(|t| t.text.as_str()).unwrap_or("");
         if is(&["be", "is", "being", "been", "was", "get"], &next.text)
             && is(
                 &[
