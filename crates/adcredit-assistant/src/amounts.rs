@@ -42,41 +42,39 @@ pub(crate) enum Written {
 
 const DOLLARS: &[&str] = &["USD", "AUD", "CAD", "NZD", "SGD", "HKD", "MXN", "TWD"];
 
-/// Symbols and words that name a currency without its code.
-const NAMED: &[(&str, &str, &[&str])] = &[
-    ("$", "dollars", DOLLARS),
-    ("dollar", "dollars", DOLLARS),
-    ("dollars", "dollars", DOLLARS),
-    ("bucks", "dollars", DOLLARS),
-    ("€", "EUR", &["EUR"]),
-    ("euro", "EUR", &["EUR"]),
-    ("euros", "EUR", &["EUR"]),
-    ("£", "GBP", &["GBP"]),
-    ("pound", "GBP", &["GBP"]),
-    ("pounds", "GBP", &["GBP"]),
-    ("quid", "GBP", &["GBP"]),
-    ("¥", "yen or yuan", &["JPY", "CNY"]),
-    ("yen", "JPY", &["JPY"]),
-    ("₹", "INR", &["INR"]),
-    ("₩", "KRW", &["KRW"]),
-    ("₺", "TRY", &["TRY"]),
-    ("franc", "CHF", &["CHF"]),
-    ("francs", "CHF", &["CHF"]),
-    ("krona", "kronor", &["SEK", "ISK"]),
-    ("kronor", "kronor", &["SEK", "ISK"]),
-    ("krone", "kroner", &["NOK", "DKK"]),
-    ("kroner", "kroner", &["NOK", "DKK"]),
+/// Symbols and words that name a currency without its code: the words, how a sentence says
+/// it, the codes it can mean.
+const NAMED: &[(&[&str], &str, &[&str])] = &[
+    (&["$", "dollar", "dollars", "bucks"], "dollars", DOLLARS),
+    (&["€", "euro", "euros"], "EUR", &["EUR"]),
+    (&["£", "pound", "pounds", "quid"], "GBP", &["GBP"]),
+    (&["¥"], "yen or yuan", &["JPY", "CNY"]),
+    (&["yen"], "JPY", &["JPY"]),
+    (&["₹"], "INR", &["INR"]),
+    (&["₩"], "KRW", &["KRW"]),
+    (&["₺"], "TRY", &["TRY"]),
+    (&["franc", "francs"], "CHF", &["CHF"]),
+    (&["krona", "kronor"], "kronor", &["SEK", "ISK"]),
+    (&["krone", "kroner"], "kroner", &["NOK", "DKK"]),
 ];
 
 impl Written {
     /// The currency `marker` (a symbol, a currency word or code, any case) names.
     fn of(marker: &str) -> Option<Written> {
         let lower = marker.to_ascii_lowercase();
-        if let Some((_, shown, codes)) = NAMED.iter().find(|(m, _, _)| *m == lower) {
+        if let Some((_, shown, codes)) = NAMED
+            .iter()
+            .find(|(words, _, _)| words.contains(&lower.as_str()))
+        {
             return Some(Written::Named(shown, codes));
         }
         let code: [u8; 3] = lower.as_bytes().try_into().ok()?;
         is(CURRENCY_WORDS, &lower).then(|| Written::Code(code.map(|b| b.to_ascii_uppercase())))
+    }
+
+    /// The currency a symbol (`€`) names.
+    fn of_symbol(c: char) -> Option<Written> {
+        Written::of(c.encode_utf8(&mut [0; 4]))
     }
 
     /// Whether it can be the currency `code` ("USD").
@@ -204,7 +202,7 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
     let mut c0 = rest.next().copied();
     if let Some(c) = c0.filter(|c| SYMBOLS.contains(c)) {
         marked = true;
-        written = written.or_else(|| Written::of(c.encode_utf8(&mut [0; 4])));
+        written = written.or_else(|| Written::of_symbol(c));
         c0 = rest.next().copied();
         if c0.is_some_and(|c| matches!(c, '-' | '−')) {
             sign = "-";
@@ -217,7 +215,7 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
             sign = "-";
             if let Some(c) = c1.filter(|c| SYMBOLS.contains(c)) {
                 marked = true;
-                written = written.or_else(|| Written::of(c.encode_utf8(&mut [0; 4])));
+                written = written.or_else(|| Written::of_symbol(c));
             }
         }
     }
@@ -233,7 +231,7 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
         .find(|c| SYMBOLS.contains(c))
     {
         marked = true;
-        written = written.or_else(|| Written::of(c.encode_utf8(&mut [0; 4])));
+        written = written.or_else(|| Written::of_symbol(c));
     }
     for word in [next, prev] {
         if is(CURRENCY_WORDS, word) {

@@ -184,6 +184,13 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
     let mut kinds: Vec<Vec<Place>> = vec![Vec::new(); n];
     // people[i]: the places whose name word word i is the people of ("our Parisian shop").
     let mut people: Vec<Vec<Place>> = vec![Vec::new(); n];
+    // after_determiner[i]: word i follows "the", "our", "this"…
+    let after_determiner: Vec<bool> = (0..n)
+        .map(|i| {
+            i.checked_sub(1)
+                .is_some_and(|p| is(&["the", "our", "my", "your", "this", "that"], &toks[p].text))
+        })
+        .collect();
     if let Some(s) = scenario {
         let mut mark = |place: Place, id: &str, name: Option<&str>, extra: Option<String>| {
             keys.clear();
@@ -196,10 +203,7 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
                 // A credit's fund word names it only as a definite thing ("the promo", "our
                 // voucher"), not as an amount of a kind of money ("60 of promo credit"); an
                 // account's status key ("in review") names it anyhow.
-                let definite = !matches!(place, Place::Credit(_))
-                    || i.checked_sub(1).is_some_and(|p| {
-                        is(&["the", "our", "my", "your", "this", "that"], &toks[p].text)
-                    });
+                let definite = !matches!(place, Place::Credit(_)) || after_determiner[i];
                 if toks[i].text == id && ok[i] {
                     exact[i] = Some(place.clone());
                     hits[i].push(place.clone());
