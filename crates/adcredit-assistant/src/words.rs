@@ -94,14 +94,11 @@ pub(crate) fn tokenize(q: &str) -> Vec<Tok> {
             word_end = start + raw.rfind(['\'', '’']).unwrap_or(raw.len());
             possessive = true;
         }
-        // Codes are ASCII ("US", "DE"); ASCII tests keep std's Unicode tables out of the
-        // search module.
+        // Codes are ASCII ("US", "DE"): a word with any other character ("пED") is not one,
+        // as the gate (`crate::gate`) sees it. ASCII tests keep std's Unicode tables out of
+        // the search module.
         let letters = raw.bytes().filter(u8::is_ascii_alphabetic).count();
-        let caps = letters >= 2
-            && raw.bytes().all(|b| !b.is_ascii_lowercase())
-            && raw
-                .chars()
-                .all(|c| adcredit_search::lowercase(c) == c || c.is_ascii());
+        let caps = letters >= 2 && raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_lowercase());
         out.push(Tok {
             text,
             start,
@@ -179,6 +176,7 @@ mod tests {
         assert!(t[2].possessive && t[2].text == "account");
         assert!(tokenize("the US store")[1].caps);
         assert!(!tokenize("the Us store")[1].caps);
+        assert!(!tokenize("to пED")[1].caps);
         assert_eq!(
             texts("I'm only an analyst"),
             ["i'm", "only", "an", "analyst"]

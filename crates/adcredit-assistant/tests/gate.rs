@@ -24,6 +24,9 @@ fn the_gate_lets_every_move_the_reader_sees_through() {
         // "businesscenter" in one word after an arrow: the gate knows every one-word name of
         // the Business Center.
         "yiy>=>{{busInesscenter{{{{{all{all'{all{{{{{all'{{{ads{{{{$ne\0",
+        // A code in capitals behind a lowercase Cyrillic letter ("пED"): not a code, for the
+        // reader as for the gate.
+        "A\u{8}promo\u{8}to;\0пED",
     ];
     for q in cases {
         let a = answer_move(q, None).expect("an answer");
