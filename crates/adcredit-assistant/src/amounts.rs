@@ -4,7 +4,8 @@
 //! Separators are read as English writes them, and the other way only when that is
 //! unambiguous: "1,200" and "1,200.50" are twelve hundred, "10.005" is ten and five
 //! thousandths (which the rules refuse), "1.200,50" is twelve hundred and a half, "12,50" is
-//! twelve and a half. A sign is kept ("-50" is minus fifty, which the
+//! twelve and a half, "2.000 €" (the symbol after, the continental way) is two thousand, and
+//! "1.500" alone, one and a half or fifteen hundred, is asked back. A sign is kept ("-50" is minus fifty, which the
 //! rules refuse as `invalid-amount`). Numbers inside place names are names, counts and times
 //! ("3 accounts", "24 hours") and years ("in 2025") are not money, and anything that looks
 //! like an amount but cannot be read ("1e3", twenty digits) is reported, never dropped.
@@ -233,6 +234,27 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
         marked = true;
         written = written.or_else(|| Written::of_symbol(c));
     }
+    // "1.500": a decimal point (one and a half) or a thousands dot (fifteen hundred)? The
+    // symbol written after the number ("2.000 €") is the continental way, where the dot groups
+    // thousands. Otherwise, when both readings are amounts a payment can have (the third
+    // decimal is 0), the reader does not guess; "10.005" stays ten and five thousandths,
+    // which the rules refuse with the amount as read.
+    let mut digits = digits.to_owned();
+    if let Some((int, frac)) = thousands_dot(&digits) {
+        if [after, spaced_after]
+            .into_iter()
+            .flatten()
+            .any(|c| SYMBOLS.contains(&c))
+        {
+            digits = format!("{int}{frac}");
+        } else if frac.ends_with('0') {
+            let (whole, cents) = (int.to_owned(), frac[..2].to_owned());
+            return Number::Bad(format!(
+                "“{raw}” could be {whole}.{cents} or {whole},{frac}: write {whole}.{cents} or \
+                 {whole}{frac}"
+            ));
+        }
+    }
     for word in [next, prev] {
         if is(CURRENCY_WORDS, word) {
             marked = true;
@@ -253,7 +275,7 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
     {
         return Number::Not;
     }
-    let plain = match plain_decimal(digits) {
+    let plain = match plain_decimal(&digits) {
         Ok(p) => p,
         Err(why) => return Number::Bad(format!("“{raw}” {why}")),
     };
@@ -268,6 +290,20 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
         )),
         Err(_) => Number::Bad(format!("“{raw}” is not an amount I can read")),
     }
+}
+
+/// "1.500", "20.000", "999.990": one dot, then exactly three digits, after one to three digits
+/// that do not start with 0 — a decimal point or a thousands dot. The parts before and after
+/// the dot.
+fn thousands_dot(digits: &str) -> Option<(&str, &str)> {
+    let (int, frac) = digits.split_once('.')?;
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    ((1..=3).contains(&int.len())
+        && !int.starts_with('0')
+        && frac.len() == 3
+        && all_digits(int)
+        && all_digits(frac))
+    .then_some((int, frac))
 }
 
 /// "e3", "E+10", "e-2": scientific notation.

@@ -519,6 +519,23 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         }
     }
 
+    // Money moves between two different places: when one end is known, it is not among the
+    // places the other end's words fit ("from Berlin to the other German one" is the German
+    // store that is not Berlin).
+    let other_than = |m: Option<&Mention>, other: Option<&Mention>| {
+        let (m, o) = (m?, other?);
+        let [known] = o.places.as_slice() else {
+            return None;
+        };
+        (m.places.len() > 1 && m.places.contains(known)).then(|| {
+            let mut m = m.clone();
+            m.places.retain(|p| p != known);
+            m
+        })
+    };
+    let (from_other, to_other) = (other_than(from, to), other_than(to, from));
+    from = from_other.as_ref().or(from);
+    to = to_other.as_ref().or(to);
     // Which place each end is; ambiguous or unknown places are asked back first.
     for (m, end) in [(from, End::From), (to, End::To), (also_to, End::To)] {
         let Some(m) = m else { continue };

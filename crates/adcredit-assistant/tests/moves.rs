@@ -120,6 +120,15 @@ fn plain_words() {
             "allocate credit to the DE 2025 store",
             "allowed:manual-allocation",
         ),
+        // Unless one of them is the other end: money moves between two different places.
+        (
+            "move cash from Germany to the other German shop",
+            "denied:not-in-portfolio",
+        ),
+        (
+            "can the German shop send cash to the US store?",
+            "needs:choose:de|de-2025",
+        ),
         // Credit named as the source.
         (
             "can the launch voucher go to the Paris shop?",
@@ -226,6 +235,20 @@ fn plain_words() {
         (
             "can I allocate 10.005 of credit from bc to us?",
             "denied:invalid-amount 10.005",
+        ),
+        // One dot and three digits: with the symbol after, the continental thousands dot;
+        // alone, one and a half or fifteen hundred, asked back.
+        (
+            "us needs 2.000 € of credit from bc, doable?",
+            "denied:insufficient-credit 2000.00",
+        ),
+        (
+            "can I allocate 1.500 of credit from bc to us?",
+            "needs:amount",
+        ),
+        (
+            "can I allocate €1.500 of credit from bc to us?",
+            "needs:amount",
         ),
         (
             "can I allocate all of it from the launch voucher to us?",
