@@ -114,18 +114,22 @@ impl Needs {
 }
 
 /// "can the US store have Germany's credit?": a modal, a place (not a pronoun), "have", and
-/// money or a number after it ("can the US store have two admins?" is not a move).
-fn modal_have(toks: &[Tok]) -> bool {
+/// money or a number after it ("can the US store have two admins?" is not a move); with
+/// `credits`, also a credit of the scenario named after it ("can Stockholm have some of the
+/// black friday boost?").
+fn modal_have(toks: &[Tok], credits: &[Mention]) -> bool {
     toks.iter().enumerate().any(|(i, t)| {
         t.text == "have"
             && i >= 2
             // "can the US store have a credit line?" asks whether it may have one
             && !toks.get(i + 1).is_some_and(|n| is(&["a", "an", "its", "their"], &n.text))
-            && toks[i + 1..].iter().any(|t| {
+            && (toks[i + 1..].iter().any(|t| {
                 fund_word(&t.text).is_some()
                     || is(&["money", "funds", "budget", "balance"], &t.text)
                     || t.text.starts_with(|c: char| c.is_ascii_digit())
-            })
+            }) || credits.iter().any(|m| {
+                m.start > i && m.places.iter().any(|p| matches!(p, Place::Credit(_)))
+            }))
             && !is(
                 &["i", "we", "you", "they", "it", "he", "she", "who", "which"],
                 &toks[i - 1].text,
@@ -180,7 +184,7 @@ fn is_move(toks: &[Tok]) -> bool {
     toks.iter()
         .enumerate()
         .any(|(i, t)| is(MOVE_WORDS, &t.text) && !done(toks, i))
-        || modal_have(toks)
+        || modal_have(toks, &[])
         || has(&[ARROW])
         || has(&["top up", "hand out"])
         // "25,000 from the credit line to Paris, possible?", "Sydney's credit to Melbourne?"
@@ -204,12 +208,13 @@ fn hands_out(toks: &[Tok]) -> bool {
     allocating && (stated_role(toks).is_some() || own)
 }
 
-/// Whether `question` has a moving verb ("move", "transfer", "allocate", …), or a target
-/// marker and money (a move said without a verb); without one, [`interpret`] answers
-/// [`Intent::NotAMove`] whatever the scenario.
+/// Whether `question` has a moving verb ("move", "transfer", "allocate", …), a target
+/// marker and money (a move said without a verb), or "have" (which a scenario's credit named
+/// after it makes a move); without one, [`interpret`] answers [`Intent::NotAMove`] whatever
+/// the scenario.
 pub fn has_moving_verb(question: &str) -> bool {
     let toks = tokenize(question);
-    is_move(&toks) || funds_to_place(&toks) || terse(&toks)
+    is_move(&toks) || funds_to_place(&toks) || terse(&toks) || toks.iter().any(|t| t.text == "have")
 }
 
 /// Which way a mention points.
@@ -419,7 +424,8 @@ fn was_put(toks: &[Tok], at: usize) -> bool {
 pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     let toks = tokenize(question);
     let verb = is_move(&toks) || funds_to_place(&toks);
-    if (!verb && !terse(&toks)) || about_the_past(&toks) {
+    let have = toks.iter().any(|t| t.text == "have");
+    if (!verb && !have && !terse(&toks)) || about_the_past(&toks) {
         return Intent::NotAMove;
     }
     let known = scenario.map(Known::of);
@@ -427,6 +433,10 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         .into_iter()
         .filter(|m| !m.places.is_empty() || m.unknown.is_some())
         .collect();
+    let verb = verb || (have && modal_have(&toks, &mentions));
+    if !verb && !terse(&toks) {
+        return Intent::NotAMove;
+    }
     if (mentions.is_empty() && !hands_out(&toks))
         || !names_money(question, &toks, &mentions)
         || (!verb && !place_to_place(&toks, &mentions))
