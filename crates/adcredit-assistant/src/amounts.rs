@@ -99,8 +99,20 @@ impl Written {
 /// (numbers inside names).
 pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> Amount {
     let mut found: Vec<(Money, bool, Option<Written>, usize)> = Vec::new();
+    let mut skip_to = 0;
     for (i, t) in toks.iter().enumerate() {
-        if in_place(i) || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        // A number word before a scale word is an amount even where the places took it
+        // ("give Germany one thousand": not "the German one").
+        let spelled_start = number_word(&t.text).is_some()
+            && toks.get(i + 1).is_some_and(|n| scale(&n.text).is_some());
+        if i < skip_to || (in_place(i) && !spelled_start) {
+            continue;
+        }
+        if !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+            if let Some((m, written, end)) = spelled(q, toks, i) {
+                found.push((m, true, written, t.start));
+                skip_to = end;
+            }
             continue;
         }
         match number(q, toks, i) {
@@ -166,7 +178,13 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
     {
         return Number::Not;
     }
-    let next = toks.get(i + 1).map(|t| t.text.as_str()).unwrap_or("");
+    // "2 million", "3 grand": a scale word, and the currency may follow it ("2 million
+    // dollars").
+    let scaled_by = toks.get(i + 1).and_then(|t| scale(&t.text));
+    let next = toks
+        .get(i + 1 + usize::from(scaled_by.is_some()))
+        .map(|t| t.text.as_str())
+        .unwrap_or("");
     let prev = i
         .checked_sub(1)
         .map(|p| toks[p].text.as_str())
@@ -180,12 +198,30 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
         .unwrap_or(raw.len());
     let (digits, suffix) = raw.split_at(split);
     let suffix_l = suffix.to_ascii_lowercase();
-    let mut thousand = false;
-    let mut marked = false;
+    let mut times = scaled_by;
+    let mut marked = scaled_by.is_some();
     let mut written = None;
+    // "5m" is five million only when a currency marks it ("$1.5m"): alone it may be minutes.
+    let mut needs_mark = false;
     match suffix_l.as_str() {
         "" => {}
-        "k" => thousand = true,
+        _ if times.is_some() => return Number::Not,
+        "k" => {
+            times = Some(1000);
+            marked = true;
+        }
+        "mn" | "mio" | "bn" => {
+            times = Some(if suffix_l == "bn" {
+                1_000_000_000
+            } else {
+                1_000_000
+            });
+            marked = true;
+        }
+        "m" => {
+            times = Some(1_000_000);
+            needs_mark = true;
+        }
         s if is(CURRENCY_WORDS, s) => {
             marked = true;
             written = Written::of(s);
@@ -279,17 +315,131 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
         Ok(p) => p,
         Err(why) => return Number::Bad(format!("“{raw}” {why}")),
     };
+    if needs_mark && !marked {
+        return Number::Not;
+    }
     match Money::parse(&format!("{sign}{plain}")) {
-        Ok(m) if thousand => match m.checked_mul_int(1000) {
-            Ok(m) => Number::Money(m, true, written),
-            Err(_) => Number::Bad(format!("“{raw}” is too large to be an amount")),
+        Ok(m) => match times {
+            None => Number::Money(m, marked, written),
+            Some(n) => match m.checked_mul_int(n) {
+                Ok(m) => Number::Money(m, true, written),
+                Err(_) => Number::Bad(format!("“{raw}” is too large to be an amount")),
+            },
         },
-        Ok(m) => Number::Money(m, marked, written),
         Err(MoneyParseError::TooManyDigits) => Number::Bad(format!(
             "“{raw}” is too large to be an amount (at most 15 digits before the decimal point and 12 after)"
         )),
         Err(_) => Number::Bad(format!("“{raw}” is not an amount I can read")),
     }
+}
+
+/// The scale a word multiplies a number by ("2 million", "3 grand").
+fn scale(word: &str) -> Option<u32> {
+    match word {
+        "hundred" => Some(100),
+        "thousand" | "grand" => Some(1000),
+        "million" | "millions" => Some(1_000_000),
+        "billion" | "billions" => Some(1_000_000_000),
+        _ => None,
+    }
+}
+
+/// The value of a number word ("seven", "forty").
+fn number_word(word: &str) -> Option<u64> {
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(n) = ONES.iter().position(|w| *w == word) {
+        return u64::try_from(n).ok();
+    }
+    TENS.iter()
+        .position(|w| *w == word)
+        .and_then(|n| u64::try_from(n * 10 + 20).ok())
+}
+
+/// An amount written in words from word `i` on: "five hundred dollars", "a thousand", "thirty
+/// thousand yen", "two hundred and fifty euros", "twenty-five hundred". Money only with a
+/// scale word or a currency after it ("ten euros"): "two accounts", "the German one" are
+/// not. The amount, its currency when said, and the index of the first word after it.
+fn spelled(q: &str, toks: &[Tok], i: usize) -> Option<(Money, Option<Written>, usize)> {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text.as_str());
+    let mut k = i;
+    let (mut total, mut current, mut scaled, mut any) = (0u64, 0u64, false, false);
+    // "a thousand", "a hundred": "a" is one before a scale word only.
+    if word(k) == "a" && scale(word(k + 1)).is_some() {
+        current = 1;
+        k += 1;
+    }
+    loop {
+        let w = word(k);
+        let parts: Vec<&str> = w.split('-').collect();
+        if let Some(n) = parts
+            .iter()
+            .map(|p| number_word(p))
+            .sum::<Option<u64>>()
+            .filter(|_| !w.is_empty())
+        {
+            current = current.checked_add(n)?;
+            any = true;
+        } else if let Some(by) = scale(w).filter(|_| any || current > 0) {
+            scaled = true;
+            if by == 100 {
+                current = current.max(1).checked_mul(100)?;
+            } else {
+                total = total.checked_add(current.max(1).checked_mul(u64::from(by))?)?;
+                current = 0;
+            }
+        } else if w == "and" && any && number_word(word(k + 1)).is_some() {
+            // "two hundred and fifty"
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    if !any && !scaled {
+        return None;
+    }
+    let next = word(k);
+    if is(UNIT_WORDS, next) {
+        return None;
+    }
+    let symbol_before = q[..toks[i].start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .filter(|c| SYMBOLS.contains(c));
+    let written = if is(CURRENCY_WORDS, next) {
+        Written::of(next)
+    } else {
+        symbol_before.and_then(Written::of_symbol)
+    };
+    if !scaled && written.is_none() {
+        return None;
+    }
+    let m = Money::parse(&total.checked_add(current)?.to_string()).ok()?;
+    Some((m, written, k))
 }
 
 /// "1.500", "20.000", "999.990": one dot, then exactly three digits, after one to three digits

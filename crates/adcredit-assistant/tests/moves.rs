@@ -220,6 +220,44 @@ fn plain_words() {
             "can I allocate -50 of credit from bc to us?",
             "denied:invalid-amount -50.00",
         ),
+        // Scale words and amounts in words.
+        (
+            "allocate 2 million of credit from bc to us",
+            "denied:insufficient-credit 2000000.00",
+        ),
+        (
+            "allocate $1.5m of credit from bc to us",
+            "denied:insufficient-credit 1500000.00",
+        ),
+        (
+            "allocate 2 grand of credit from bc to us",
+            "denied:insufficient-credit 2000.00",
+        ),
+        (
+            "allocate five hundred dollars of credit from bc to us",
+            "allowed:manual-allocation 500.00",
+        ),
+        (
+            "allocate two hundred and fifty of credit from bc to us",
+            "allowed:manual-allocation 250.00",
+        ),
+        (
+            "can I give the Paris shop one thousand two hundred of the launch voucher?",
+            "denied:insufficient-credit 1200.00",
+        ),
+        (
+            "can I give the Paris shop a thousand of the launch voucher?",
+            "allowed:manual-allocation 1000.00",
+        ),
+        (
+            "allocate ten euros of credit from bc to us",
+            "allowed:manual-allocation 10.00",
+        ),
+        // "one" as a pronoun and counts are not amounts.
+        (
+            "move credit from the Sydney one to the US store",
+            "denied:ad-credit-locked",
+        ),
         (
             "can I allocate credit from bc to the DE 2025 store?",
             "allowed:manual-allocation",
