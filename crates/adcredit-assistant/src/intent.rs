@@ -755,8 +755,8 @@ fn funds_to_place(toks: &[Tok]) -> bool {
 }
 
 /// Markers of a target in a move said without a verb ("Helsinki to Dublin: 200 euros of
-/// cash", "200 of the Black Friday boost for Cork"); "for" (last) only with an amount ("is
-/// the q4 promo for the US store only?" asks what it is for).
+/// cash", "200 of the Black Friday boost for Cork"); "for" (last) only with an amount or
+/// after "good", "valid"… ("is the q4 promo for the US store only?" asks what it is for).
 const TERSE_TO: &[&str] = &["to", "into", "onto", ARROW, "for"];
 
 fn has_number(toks: &[Tok]) -> bool {
@@ -764,9 +764,29 @@ fn has_number(toks: &[Tok]) -> bool {
         .any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// "is the summer grant still good for Sydney?", "valid for the Cork outlet": whether money
+/// may be used for a place, which "for" then marks as the target.
+fn valid_for(toks: &[Tok]) -> bool {
+    toks.windows(2).any(|w| {
+        w[1].text == "for"
+            && is(
+                &[
+                    "good",
+                    "valid",
+                    "available",
+                    "eligible",
+                    "ok",
+                    "okay",
+                    "allowed",
+                ],
+                &w[0].text,
+            )
+    })
+}
+
 /// The target markers a move said without a verb may use in `toks`.
 fn terse_markers(toks: &[Tok]) -> &'static [&'static str] {
-    if has_number(toks) {
+    if has_number(toks) || valid_for(toks) {
         TERSE_TO
     } else {
         &TERSE_TO[..TERSE_TO.len() - 1]
