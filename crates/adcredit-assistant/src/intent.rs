@@ -39,9 +39,9 @@ pub struct Reading {
     /// Whether the words leave the kind of funds open (then `question.fund` is a placeholder
     /// and every kind is tried).
     pub fund_open: bool,
-    /// A second target ("share the q4 promo between Germany and the US store"): judged too,
-    /// and a refusal for either is the answer.
-    pub also_to: Option<String>,
+    /// More targets ("share the q4 promo between Germany and the US store", "can the Irish
+    /// shops have the grant?"): each judged too, and a refusal for any is the answer.
+    pub also_to: Vec<String>,
     /// The role the question states, judged instead of the scenario's.
     pub role: Option<Role>,
     /// How the words were read where a reader may wonder (the role, "all of it", a vague
@@ -529,6 +529,22 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         }
     }
 
+    // "can the Irish shops share the grant?", "both US stores": a target in the plural that
+    // fits several accounts is each of them.
+    let mut more_to: Vec<Place> = Vec::new();
+    let each_target = to.filter(|t| {
+        also_to.is_none()
+            && t.places.len() > 1
+            && t.places.iter().all(|p| matches!(p, Place::Account(_)))
+            && plural(&toks, t)
+    });
+    let first_target = each_target.map(|t| {
+        more_to = t.places[1..].iter().take(MAX_CHOICES).cloned().collect();
+        let mut first = t.clone();
+        first.places.truncate(1);
+        first
+    });
+    to = first_target.as_ref().or(to);
     // Money moves between two different places: when one end is known, it is not among the
     // places the other end's words fit ("from Berlin to the other German one" is the German
     // store that is not Berlin).
@@ -611,7 +627,12 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         (None, Some(t)) => (ANY.to_owned(), id(t), Some(End::From)),
         (None, None) => return Intent::NotAMove,
     };
-    let also_to = place(also_to).map(|p| id(&p)).filter(|t| *t != from_id);
+    let also_to: Vec<String> = place(also_to)
+        .into_iter()
+        .chain(more_to)
+        .map(|p| id(&p))
+        .filter(|t| *t != from_id)
+        .collect();
     if from_id == to_id {
         return Needs::ask(
             AsksFor::To,
@@ -762,6 +783,20 @@ const TERSE_TO: &[&str] = &["to", "into", "onto", ARROW, "for"];
 fn has_number(toks: &[Tok]) -> bool {
     toks.iter()
         .any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether mention `m` is in the plural: "the Irish shops", "both US stores", "all our German
+/// accounts".
+fn plural(toks: &[Tok], m: &Mention) -> bool {
+    let last = toks[m.end - 1].text.as_str();
+    let before = toks[..m.start]
+        .iter()
+        .rev()
+        .find(|t| !is(&["the", "our", "my", "your", "of"], &t.text));
+    (last.len() > 3
+        && last.ends_with('s')
+        && crate::lexicon::PLACE_NOUNS.contains(&&last[..last.len() - 1]))
+        || before.is_some_and(|t| is(&["both", "all", "each", "every"], &t.text))
 }
 
 /// "is the summer grant still good for Sydney?", "valid for the Cork outlet": whether money

@@ -11,40 +11,46 @@ use crate::MoveAnswer;
 const MAX_KINDS: usize = 12;
 
 pub(crate) fn judge(mut r: Reading) -> Result<MoveAnswer, crate::Error> {
-    let Some(second) = r.also_to.take() else {
+    let more = std::mem::take(&mut r.also_to);
+    if more.is_empty() {
         return judge_one(r);
-    };
-    // Two targets: each is judged; a refusal for either is the answer, else the first's.
-    let mut other = r.clone();
-    other.question.to = second;
+    }
+    // Several targets: each is judged; the first refusal is the answer, else the first
+    // target's, and a note says how it goes for each of the others.
     let r_scenario = r.question.scenario.clone();
-    let (first, other) = (judge_one(r)?, judge_one(other)?);
-    let (Some(a), Some(b)) = (&first.verdict, &other.verdict) else {
-        return Ok(if first.verdict.is_none() {
-            first
-        } else {
-            other
-        });
-    };
-    let (mut answer, also) = if !a.allowed || b.allowed {
-        (first.clone(), b)
-    } else {
-        (other.clone(), a)
-    };
+    let mut answers = vec![judge_one(r.clone())?];
+    for to in more {
+        let mut other = r.clone();
+        other.question.to = to;
+        answers.push(judge_one(other)?);
+    }
+    if let Some(unclear) = answers.iter().position(|a| a.verdict.is_none()) {
+        return Ok(answers.swap_remove(unclear));
+    }
+    let shown_at = answers
+        .iter()
+        .position(|a| a.verdict.as_ref().is_some_and(|v| !v.allowed))
+        .unwrap_or(0);
+    let mut answer = answers[shown_at].clone();
     let shown = answer.verdict.as_ref().map(|v| (v.allowed, v.rule));
-    let to = match r_scenario.as_ref().and_then(|s| s.account(&also.to)) {
-        Some(acc) if acc.label() != acc.id => format!("{} ({})", acc.label(), acc.id),
-        _ => also.to.clone(),
-    };
-    answer
-        .notes
-        .push(if shown == Some((also.allowed, also.rule)) {
-            format!("The same holds for {to}.")
-        } else if also.allowed {
-            format!("To {to} it is allowed ({}).", also.rule)
-        } else {
-            format!("To {to} it is not allowed either: {}.", also.reason)
-        });
+    for (i, other) in answers.iter().enumerate() {
+        let Some(also) = other.verdict.as_ref().filter(|_| i != shown_at) else {
+            continue;
+        };
+        let to = match r_scenario.as_ref().and_then(|s| s.account(&also.to)) {
+            Some(acc) if acc.label() != acc.id => format!("{} ({})", acc.label(), acc.id),
+            _ => also.to.clone(),
+        };
+        answer
+            .notes
+            .push(if shown == Some((also.allowed, also.rule)) {
+                format!("The same holds for {to}.")
+            } else if also.allowed {
+                format!("To {to} it is allowed ({}).", also.rule)
+            } else {
+                format!("To {to} it is not allowed either: {}.", also.reason)
+            });
+    }
     Ok(answer)
 }
 
