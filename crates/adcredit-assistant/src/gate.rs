@@ -89,9 +89,10 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
     if id_like || words.iter().any(|w| place_word(w)) {
         return true;
     }
-    // "can I hand out some coupons today?": the asker allocates funds, no place named.
+    // "can I hand out some coupons today?", "can I take back credit?": the asker allocates or
+    // takes back funds, no place named.
     if has(&["i", "we"])
-        && has(ALLOCATE_WORDS)
+        && (has(ALLOCATE_WORDS) || has(RETURN_WORDS))
         && words.iter().any(|w| crate::lexicon::fund_word(w).is_some())
     {
         return true;

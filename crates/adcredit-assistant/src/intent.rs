@@ -197,15 +197,35 @@ fn is_move(toks: &[Tok]) -> bool {
 /// "I'm only an analyst, can I hand out the credit?", "can I hand out some coupons today?":
 /// an allocation with no place, by the asker (a role, or "I"/"we" with funds and no
 /// destination at all, and not "how"/"which"/… — those ask about allocating in general) —
-/// from the Business Center, to wherever.
+/// from the Business Center, to wherever. Likewise a return with no place ("can I take back
+/// credit I allocated by mistake?"): from wherever, to the Business Center.
 fn hands_out(toks: &[Tok]) -> bool {
     let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
-    let allocating = has(ALLOCATE_WORDS) || has(&["top up", "hand out"]);
+    // The asker gives: "can I get more credit?" asks how to obtain some, and a refund or a
+    // withdrawal takes money out of TikTok (the search answers both).
+    let receiving = [
+        "get", "gets", "getting", "receive", "receives", "refund", "withdraw",
+    ];
+    let allocating = toks
+        .iter()
+        .any(|t| is(ALLOCATE_WORDS, &t.text) && !is(&receiving, &t.text))
+        || has(&["top up", "hand out"])
+        || taking_back(toks);
+    if has(&["refund", "refunded", "refunds", "withdraw", "withdrawal"]) {
+        return false;
+    }
     let own = has(&["i", "we"])
         && toks.iter().any(|t| fund_word(&t.text).is_some())
         && !has(TO_WORDS)
         && !has(crate::lexicon::QUESTION_WORDS);
     allocating && (stated_role(toks).is_some() || own)
+}
+
+/// A return said with no place: "take back", "undo", "reverse", "reclaim"… — not a refund or a
+/// withdrawal, which take money out of TikTok (the search answers those).
+fn taking_back(toks: &[Tok]) -> bool {
+    toks.iter()
+        .any(|t| is(RETURN_WORDS, &t.text) && !is(&["refund", "withdraw"], &t.text))
 }
 
 /// Whether `question` has a moving verb ("move", "transfer", "allocate", …), a target
@@ -611,6 +631,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         (Some(Place::Account(_) | Place::Named(..)), None) if returning => {
             to_place = Some(Place::Bc);
         }
+        (None, None) if taking_back(&toks) => to_place = Some(Place::Bc),
         (None, None) if allocating => from_place = Some(Place::Bc),
         _ => {}
     }
