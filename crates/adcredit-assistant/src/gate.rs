@@ -69,12 +69,9 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
     };
     // Ids with digits, dashes or in capitals ("acc-7", "XYZ"), which the reader may take as
     // places the scenario lacks.
-    // Split as the reader splits words (any character that is not part of a word), so an id
-    // after a control character or a bracket is seen as the reader sees it.
-    let raw_words = question.split(|c: char| {
-        !(adcredit_search::is_word_char(c) || matches!(c, '.' | ',' | '-' | '_' | '\'' | '’'))
-    });
-    let id_like = raw_words.filter(|w| !w.is_empty()).any(|w| {
+    // Split as the reader splits words, so an id after a control character, a bracket or a
+    // run of commas ("FF,,,F") is seen as the reader sees it.
+    let id_like = reader_words(question).into_iter().any(|w| {
         w.contains(|c: char| c.is_ascii_digit() || c == '-' || c == '_')
             // Dotted codes ("u.k", "U.S.A."), which the reader joins into one word.
             || w
@@ -108,6 +105,34 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
                 || k.credits.iter().any(|c| named(c))
         }
     }
+}
+
+/// The words of `q` as the move reader (`crate::words`) splits them: a word starts at a word
+/// character that is not a combining mark, and one of `. , - _ ' ’` joins it to the next only
+/// when a letter or digit follows ("acc-7", "u.k"; "FF,,,F" is two words).
+fn reader_words(q: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut chars = q.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if adcredit_search::is_word_char(c) {
+            if start.is_none() && !adcredit_search::is_combining_mark(c) {
+                start = Some(i);
+            }
+            continue;
+        }
+        let Some(s) = start else { continue };
+        let joins = matches!(c, '.' | ',' | '-' | '_' | '\'' | '’')
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if !joins {
+            out.push(&q[s..i]);
+            start = None;
+        }
+    }
+    if let Some(s) = start {
+        out.push(&q[s..]);
+    }
+    out
 }
 
 /// Whether `question` has a word that may make it a move ("move", "give", "from", "to"…) or

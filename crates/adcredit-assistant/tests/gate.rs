@@ -27,6 +27,9 @@ fn the_gate_lets_every_move_the_reader_sees_through() {
         // A code in capitals behind a lowercase Cyrillic letter ("пED"): not a code, for the
         // reader as for the gate.
         "A\u{8}promo\u{8}to;\0пED",
+        // "oFF" is "off" (a source marker) and "FF" after it an id: the commas after "FF" do
+        // not join it to the next word, for the reader as for the gate.
+        "distribute\0aZZ\0\u{34d}@'oFF\0FF,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,F$h",
     ];
     for q in cases {
         let a = answer_move(q, None).expect("an answer");
