@@ -71,8 +71,20 @@ fn asks(toks: &[Tok]) -> bool {
     let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
     let advice = has(ADVICE_WORDS);
     (pair(toks, "how", "much") && advice)
-        || (has(&["which", "what"]) && toks.iter().any(|t| fund_word(&t.text).is_some()) && advice)
+        || (asks_which(toks) && toks.iter().any(|t| fund_word(&t.text).is_some()) && advice)
         || has(SPLIT_WORDS)
+}
+
+/// "which credit…", "what should…": not "what if I allocate…?" or "what happens…", which ask
+/// about one move or in general.
+fn asks_which(toks: &[Tok]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        t.text == "which"
+            || (t.text == "what"
+                && !toks
+                    .get(i + 1)
+                    .is_some_and(|n| is(&["if", "happens", "happen", "about"], &n.text)))
+    })
 }
 
 /// Which account (or credit) a "how much?" question is about, if it is one.

@@ -549,6 +549,28 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         }
     }
 
+    // "I accidentally put the q4 promo on Germany instead of the US store, can I fix it?": told
+    // as done, the money is where it went, and the place after "instead of" is where it
+    // should have gone — a move from the one to the other. ("Allocate it to Germany instead of
+    // the US store" is an allocation to Germany: the other place is no end of it.)
+    let instead = mentions.iter().find(|m| {
+        let mut k = m.start;
+        while k > 0 && is(&["the", "our", "my", "a", "an"], &toks[k - 1].text) {
+            k -= 1;
+        }
+        k >= 2 && toks[k - 2].text == "instead" && toks[k - 1].text == "of"
+    });
+    if let Some(right) = instead.filter(|_| told_as_done(&toks)) {
+        let went = [to, from]
+            .into_iter()
+            .flatten()
+            .find(|m| !std::ptr::eq(*m, right) && !is_bc(m));
+        if let Some(went) = went {
+            from = Some(went);
+            to = Some(right);
+            also_to = None;
+        }
+    }
     // "can the Irish shops share the grant?", "both US stores": a target in the plural that
     // fits several accounts is each of them.
     let mut more_to: Vec<Place> = Vec::new();
@@ -804,6 +826,35 @@ const TERSE_TO: &[&str] = &["to", "into", "onto", ARROW, "for"];
 fn has_number(toks: &[Tok]) -> bool {
     toks.iter()
         .any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether the words tell a move as done ("I accidentally put…", "we gave … by mistake").
+fn told_as_done(toks: &[Tok]) -> bool {
+    let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
+    has(&[
+        "accidentally",
+        "mistakenly",
+        "wrongly",
+        "mistake",
+        "accident",
+        "error",
+    ]) || toks.windows(2).any(|w| {
+        is(&["i", "we", "already"], &w[0].text)
+            && is(
+                &[
+                    "put",
+                    "allocated",
+                    "gave",
+                    "assigned",
+                    "sent",
+                    "moved",
+                    "transferred",
+                    "added",
+                    "loaded",
+                ],
+                &w[1].text,
+            )
+    })
 }
 
 /// Whether mention `m` is in the plural: "the Irish shops", "both US stores", "all our German

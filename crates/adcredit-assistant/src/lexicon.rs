@@ -383,11 +383,20 @@ pub(crate) const MOVE_WORDS: &[&str] = &[
     "wants",
     "bring",
     "sent",
+    // "could Germany borrow 300 from the US store?", "lend", "park 500 in the Dutch account"
+    "borrow",
+    "borrowing",
+    "lend",
+    "lending",
+    "loan",
+    "park",
+    "parking",
 ];
 
 /// Verbs after which a lone target means "from the Business Center".
 pub(crate) const ALLOCATE_WORDS: &[&str] = &[
     "allocate",
+    "park",
     "allocating",
     "allocated",
     "assign",
