@@ -571,22 +571,13 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             also_to = None;
         }
     }
-    // "can the Irish shops share the grant?", "both US stores": a target in the plural that
-    // fits several accounts is each of them.
-    let mut more_to: Vec<Place> = Vec::new();
-    let each_target = to.filter(|t| {
-        also_to.is_none()
-            && t.places.len() > 1
-            && t.places.iter().all(|p| matches!(p, Place::Account(_)))
-            && plural(&toks, t)
-    });
-    let first_target = each_target.map(|t| {
-        more_to = t.places[1..].iter().take(MAX_CHOICES).cloned().collect();
-        let mut first = t.clone();
-        first.places.truncate(1);
-        first
-    });
-    to = first_target.as_ref().or(to);
+    // "redistribute the launch voucher among all stores", "to every account": each account of
+    // the scenario.
+    let everyone = to
+        .is_none()
+        .then(|| every_account(&toks, scenario))
+        .flatten();
+    to = everyone.as_ref().or(to);
     // Money moves between two different places: when one end is known, it is not among the
     // places the other end's words fit ("from Berlin to the other German one" is the German
     // store that is not Berlin).
@@ -604,6 +595,22 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     let (from_other, to_other) = (other_than(from, to), other_than(to, from));
     from = from_other.as_ref().or(from);
     to = to_other.as_ref().or(to);
+    // "can the Irish shops share the grant?", "both US stores": a target in the plural that
+    // fits several accounts is each of them.
+    let mut more_to: Vec<Place> = Vec::new();
+    let each_target = to.filter(|t| {
+        also_to.is_none()
+            && t.places.len() > 1
+            && t.places.iter().all(|p| matches!(p, Place::Account(_)))
+            && plural(&toks, t)
+    });
+    let first_target = each_target.map(|t| {
+        more_to = t.places[1..].iter().take(MAX_CHOICES).cloned().collect();
+        let mut first = t.clone();
+        first.places.truncate(1);
+        first
+    });
+    to = first_target.as_ref().or(to);
     // Which place each end is; ambiguous or unknown places are asked back first.
     for (m, end) in [(from, End::From), (to, End::To), (also_to, End::To)] {
         let Some(m) = m else { continue };
@@ -828,6 +835,27 @@ fn has_number(toks: &[Tok]) -> bool {
         .any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// "all stores", "all our accounts", "every shop", "each of the accounts": every account of
+/// `scenario`, as one mention in the plural.
+fn every_account(toks: &[Tok], scenario: Option<&Scenario>) -> Option<Mention> {
+    let s = scenario.filter(|s| !s.accounts.is_empty())?;
+    let start = toks
+        .iter()
+        .position(|t| is(&["all", "every", "each"], &t.text))?;
+    let noun = toks[start + 1..]
+        .iter()
+        .position(|t| !is(&["the", "our", "my", "your", "of", "ad"], &t.text))
+        .map(|k| start + 1 + k)?;
+    let word = toks[noun].text.as_str();
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    (is(&["account", "store", "shop", "client", "market"], singular)).then(|| Mention {
+        start,
+        end: noun + 1,
+        places: (0..s.accounts.len()).map(Place::Account).collect(),
+        unknown: None,
+    })
+}
+
 /// Whether the words tell a move as done ("I accidentally put…", "we gave … by mistake").
 fn told_as_done(toks: &[Tok]) -> bool {
     let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
@@ -869,6 +897,7 @@ fn plural(toks: &[Tok], m: &Mention) -> bool {
         && last.ends_with('s')
         && crate::lexicon::PLACE_NOUNS.contains(&&last[..last.len() - 1]))
         || before.is_some_and(|t| is(&["both", "all", "each", "every"], &t.text))
+        || is(&["all", "each", "every"], &toks[m.start].text)
 }
 
 /// "is the summer grant still good for Sydney?", "valid for the Cork outlet": whether money
