@@ -7,7 +7,7 @@
 use adcredit_search::fold_words;
 
 use crate::lexicon::{ALLOCATE_WORDS, COUNTRIES, MOVE_WORDS, PLACE_NOUNS, RETURN_WORDS};
-use crate::places::Known;
+use crate::places::{Known, TYPO_MIN_LEN};
 
 /// Words that may start a move without a verb ("25,000 from the credit line to Paris").
 /// "have" for "can NZ have the Sydney cash?", "for" for "€500 of the q4 promo for the German
@@ -56,6 +56,13 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
     if !moving(&words) && !arrow(question) {
         return false;
     }
+    // A word the reader may take for a name with one typo ("germny"): looser than the
+    // reader (`crate::places::may_be_typo`), which also leaves out everyday words.
+    let typo = |w: &str, name: &str| {
+        w.len() >= TYPO_MIN_LEN
+            && name.len() >= TYPO_MIN_LEN
+            && adcredit_search::one_edit_apart(w, name)
+    };
     let place_word = |w: &str| {
         w == "business"
             // the one-word forms ("bc", "businesscenter")
@@ -63,9 +70,11 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
             || ALWAYS.contains(&w)
             || (w != "the"
                 && w != "of"
-                && COUNTRIES
-                    .iter()
-                    .any(|c| c.forms.iter().any(|f| f.split(' ').any(|p| p == w))))
+                && COUNTRIES.iter().any(|c| {
+                    c.forms
+                        .iter()
+                        .any(|f| f.split(' ').any(|p| p == w) || typo(w, f))
+                }))
     };
     // Ids with digits, dashes or in capitals ("acc-7", "XYZ"), which the reader may take as
     // places the scenario lacks.
@@ -98,7 +107,11 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
         // Accounts in general ("from one ad account to another").
         None => PLACE_NOUNS.iter().any(|n| has(&[n])) || has(&["another", "other"]),
         Some(k) => {
-            let named = |text: &str| fold_words(text).iter().any(|w| words.contains(w));
+            let named = |text: &str| {
+                fold_words(text)
+                    .iter()
+                    .any(|n| words.iter().any(|w| w == n || typo(w, n)))
+            };
             k.accounts
                 .iter()
                 .any(|a| named(a.id) || a.name.is_some_and(named))

@@ -107,6 +107,32 @@ pub(crate) fn country(w: &str) -> Option<&'static crate::lexicon::Country> {
     COUNTRIES.iter().find(|c| c.forms.contains(&w))
 }
 
+/// Whether word `w` may be a name written with a typo: five letters or more, and not an
+/// everyday word ("germny" may be; "grant", "shops" are not).
+pub(crate) fn may_be_typo(w: &str) -> bool {
+    w.len() >= TYPO_MIN_LEN
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !adcredit_search::is_common_word(w)
+}
+
+/// Names this short or shorter are not matched with a typo: too many words are one edit
+/// from them.
+pub(crate) const TYPO_MIN_LEN: usize = 5;
+
+/// The country a word names with one typo ("germny", "austira"), when exactly one does.
+fn typo_country(w: &str) -> Option<&'static crate::lexicon::Country> {
+    if !may_be_typo(w) {
+        return None;
+    }
+    let mut near = COUNTRIES.iter().filter(|c| {
+        c.forms
+            .iter()
+            .any(|f| f.len() >= TYPO_MIN_LEN && adcredit_search::one_edit_apart(w, f))
+    });
+    let first = near.next()?;
+    near.next().is_none().then_some(first)
+}
+
 fn skip(w: &str) -> bool {
     is(PLACE_NOUNS, w) || is(FILLER, w) || crate::lexicon::fund_word(w).is_some()
 }
@@ -184,6 +210,16 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
     let mut kinds: Vec<Vec<Place>> = vec![Vec::new(); n];
     // people[i]: the places whose name word word i is the people of ("our Parisian shop").
     let mut people: Vec<Vec<Place>> = vec![Vec::new(); n];
+    // near[i]: the places a name word of which word i is with one typo ("germny").
+    let mut near: Vec<Vec<Place>> = vec![Vec::new(); n];
+    let typo_keys: Vec<Option<String>> = qkeys
+        .iter()
+        .map(|k| {
+            k.as_ref()
+                .filter(|k| may_be_typo(k))
+                .map(|k| typo_country(k).map_or_else(|| k.clone(), |c| format!("@{}", c.code)))
+        })
+        .collect();
     // after_determiner[i]: word i follows "the", "our", "this"…
     let after_determiner: Vec<bool> = (0..n)
         .map(|i| {
@@ -217,6 +253,13 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
                     .is_some_and(|k| keys.iter().any(|name| demonym(k, name)))
                 {
                     people[i].push(place.clone());
+                } else if typo_keys[i].as_ref().is_some_and(|k| {
+                    keys.contains(k)
+                        || keys.iter().any(|name| {
+                            may_be_typo(name) && adcredit_search::one_edit_apart(k, name)
+                        })
+                }) {
+                    near[i].push(place.clone());
                 }
             }
         };
@@ -259,13 +302,19 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
         if hits[i].is_empty() {
             hits[i] = std::mem::take(&mut people[i]);
         }
+        // A typo names a place only when nothing names it exactly.
+        if hits[i].is_empty() {
+            hits[i] = std::mem::take(&mut near[i]);
+        }
     }
     for (i, t) in toks.iter().enumerate() {
         if is(BC_FORMS, &t.text) {
             hits[i] = vec![Place::Bc];
             exact[i] = Some(Place::Bc);
         } else if scenario.is_none() && ok[i] {
-            if let Some(c) = country(&t.text) {
+            if let Some(c) = country(&t.text).or_else(|| {
+                typo_country(&t.text).filter(|_| qkeys[i].is_some() && hits[i].is_empty())
+            }) {
                 hits[i] = vec![Place::Named(c.code.to_owned(), c.name.to_owned())];
             } else if literal_id(toks, i) {
                 hits[i] = vec![Place::Named(t.text.clone(), t.text.clone())];

@@ -107,6 +107,13 @@ fn plain_words() {
             "can the Austrian account get some of the launch voucher?",
             "denied:account-not-approved",
         ),
+        // A name with one typo, when nothing names the word exactly.
+        ("can germny get some of the launch voucher?", "needs:choose:de|de-2025"),
+        ("move cash from the US sotre to the Paris shop", "denied:not-in-portfolio"),
+        ("can Austira get some of the launch voucher?", "denied:account-not-approved"),
+        ("-: can I move credit from Germny to Frnace?", "denied:ad-credit-locked"),
+        // Everyday words and short names are never typos ("grant", "shops").
+        ("can the shops get some of the launch voucher?", "needs:to"),
         // Two places fit: never guess.
         (
             "allocate credit to our Dutch account",

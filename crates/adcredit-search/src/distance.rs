@@ -7,6 +7,12 @@ pub(crate) fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     bounded_distance_sets(a, letter_set(a), b, letter_set(b), max)
 }
 
+/// Whether `a` and `b` are at most one edit apart (an insertion, a deletion, a substitution or
+/// a swap of two neighbouring letters): a typo. The move reader uses it for place names.
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    bounded_distance_sets(a, letter_set(a), b, letter_set(b), 1).is_some()
+}
+
 /// [`bounded_distance`] with the words' [`letter_set`]s computed beforehand (the searcher
 /// keeps one per dictionary term, so a typo lookup scans the dictionary with a popcount).
 pub(crate) fn bounded_distance_sets(

@@ -109,6 +109,7 @@ pub use bundle::{
     decode, encode, encode_sharded, BundleData, DocKind, DocRecord, FieldStats, Posting, ShardKey,
     ShardPlan, ShardedBundle, TermPostings, HEADER_LEN, MAGIC, MAX_FIELDS, SCHEMA_VERSION,
 };
+pub use distance::one_edit_apart;
 pub use error::Error;
 pub use searcher::{
     check_limit, Found, Hit, ScoredDoc, SearchOptions, Searcher, ANSWERED_COVERAGE,
