@@ -112,10 +112,15 @@ pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
                     .iter()
                     .any(|n| words.iter().any(|w| w == n || typo(w, n)))
             };
+            // An id written without its separators ("q4promo", "launchvoucher").
+            let compact = |id: &str| {
+                let id: String = fold_words(id).concat();
+                words.contains(&id)
+            };
             k.accounts
                 .iter()
-                .any(|a| named(a.id) || a.name.is_some_and(named))
-                || k.credits.iter().any(|c| named(c))
+                .any(|a| named(a.id) || compact(a.id) || a.name.is_some_and(named))
+                || k.credits.iter().any(|c| named(c) || compact(c))
         }
     }
 }

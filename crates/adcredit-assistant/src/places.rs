@@ -235,12 +235,17 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
                 keys_of(name, &mut keys);
             }
             let id: String = id.chars().map(adcredit_search::lowercase).collect();
+            // The id written without its separators ("q4promo" for `q4-promo`).
+            let compact: String = id
+                .chars()
+                .filter(|c| !matches!(c, '-' | '_' | '.'))
+                .collect();
             for i in 0..n {
                 // A credit's fund word names it only as a definite thing ("the promo", "our
                 // voucher"), not as an amount of a kind of money ("60 of promo credit"); an
                 // account's status key ("in review") names it anyhow.
                 let definite = !matches!(place, Place::Credit(_)) || after_determiner[i];
-                if toks[i].text == id && ok[i] {
+                if (toks[i].text == id || toks[i].text == compact) && ok[i] {
                     exact[i] = Some(place.clone());
                     hits[i].push(place.clone());
                 } else if qkeys[i]

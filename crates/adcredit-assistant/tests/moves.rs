@@ -107,6 +107,9 @@ fn plain_words() {
             "can the Austrian account get some of the launch voucher?",
             "denied:account-not-approved",
         ),
+        // An id written without its separators.
+        ("allocate launchvoucher to the Paris shop", "allowed:manual-allocation"),
+        ("move cash from de2025 to the US store", "denied:not-in-portfolio"),
         // A name with one typo, when nothing names the word exactly.
         ("can germny get some of the launch voucher?", "needs:choose:de|de-2025"),
         ("move cash from the US sotre to the Paris shop", "denied:not-in-portfolio"),
