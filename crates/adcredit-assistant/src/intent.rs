@@ -1019,7 +1019,14 @@ fn stated_role(toks: &[Tok]) -> Option<Role> {
         let role = role_word(&t.text)?;
         toks[i.saturating_sub(4)..i]
             .iter()
-            .any(|p| is(&["i'm", "im", "am", "as", "being", "i"], &p.text))
+            .any(|p| {
+                is(
+                    &[
+                        "i'm", "im", "am", "as", "being", "i", "promoted", "became", "become",
+                    ],
+                    &p.text,
+                )
+            })
             .then_some(role)
     });
     own.or_else(|| {
@@ -1030,7 +1037,11 @@ fn stated_role(toks: &[Tok]) -> Option<Role> {
                 .iter()
                 .any(|p| is(ROLE_CUES, &p.text))
                 || i.checked_sub(1).is_some_and(|p| {
-                    is(MODALS, &toks[p].text) || is(&["do", "does", "are", "is"], &toks[p].text)
+                    let asks = |w: &str| is(MODALS, w) || is(&["do", "does", "are", "is"], w);
+                    // "can operators…", "can our finance manager…", "may the admin…"
+                    asks(&toks[p].text)
+                        || (is(&["our", "my", "the", "an", "a"], &toks[p].text)
+                            && p.checked_sub(1).is_some_and(|q| asks(&toks[q].text)))
                 });
             let cue_after = toks.get(i + 1).is_some_and(|n| {
                 is(
