@@ -6,13 +6,13 @@
 //! the direction of each place and a role the asker states. When something is missing or two
 //! places fit the same words it says what, with the candidates, instead of guessing.
 
-use adcredit_core::{Fund, Money, MoveQuestion, Role, Scenario};
+use adcredit_core::{Fund, Money, MoveQuestion, Role, Scenario, Status};
 use serde::Serialize;
 
 use crate::amounts::{self, Amount};
 use crate::lexicon::{
-    fund_word, is, role_word, ALLOCATE_WORDS, FILLER, FROM_WORDS, MODALS, MONEY_WORDS, MOVE_WORDS,
-    RECEIVE_AFTER, RETURN_WORDS, ROLE_CUES, TO_WORDS,
+    fund_word, is, role_word, status_word, ALLOCATE_WORDS, FILLER, FROM_WORDS, MODALS, MONEY_WORDS,
+    MOVE_WORDS, RECEIVE_AFTER, RETURN_WORDS, ROLE_CUES, TO_WORDS,
 };
 use crate::places::{self, Known, Mention, Place};
 use crate::words::{tokenize, Tok, ARROW};
@@ -44,6 +44,9 @@ pub struct Reading {
     pub also_to: Vec<String>,
     /// The role the question states, judged instead of the scenario's.
     pub role: Option<Role>,
+    /// Without a scenario, the status the words give an end's account ("to a suspended
+    /// account", "from an account in review"), judged by the rules for that status.
+    pub statuses: Vec<(End, Status)>,
     /// How the words were read where a reader may wonder (the role, "all of it", a vague
     /// money word), as sentences.
     pub notes: Vec<String>,
@@ -785,6 +788,14 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             _ => format!("Judged for {}, as the question says.", role_name(r)),
         });
     }
+    let statuses: Vec<(End, Status)> = if scenario.is_none() {
+        [(from, End::From), (to, End::To)]
+            .into_iter()
+            .filter_map(|(m, end)| Some((end, stated_status(&toks, m?)?)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Intent::Move(Box::new(Reading {
         question: MoveQuestion {
             fund: fund.unwrap_or(Fund::Cash),
@@ -797,8 +808,29 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         fund_open: fund.is_none(),
         also_to,
         role,
+        statuses,
         notes,
     }))
+}
+
+/// The status the words right around mention `m` give its account: "a suspended account",
+/// "the closed one", "an account in review", "an account that is suspended" — not past a word
+/// that starts the other end ("from a closed account to a suspended one" gives each its own).
+fn stated_status(toks: &[Tok], m: &Mention) -> Option<Status> {
+    let ends = |w: &str| is(FROM_WORDS, w) || is(TO_WORDS, w) || is(&["and", "or", "but"], w);
+    let before = toks[..m.start]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|t| !ends(&t.text))
+        .find_map(|t| status_word(&t.text));
+    before.or_else(|| {
+        toks[m.end..]
+            .iter()
+            .take(4)
+            .take_while(|t| !ends(&t.text))
+            .find_map(|t| status_word(&t.text))
+    })
 }
 
 /// "half of the launch voucher to the Paris shop", "€500 of the q4 promo for the German

@@ -61,6 +61,7 @@ fn judge_one(r: Reading) -> Result<MoveAnswer, crate::Error> {
         fund_open,
         also_to: _,
         role,
+        statuses,
         mut notes,
     } = r;
     // "money", "budget", "200 euros": every kind of funds is tried, and the verdict given
@@ -108,6 +109,21 @@ fn judge_one(r: Reading) -> Result<MoveAnswer, crate::Error> {
                 "{} cannot move funds: only a Business Center admin or a finance manager can",
                 role.subject()
             );
+        }
+    }
+    // Without a scenario the rules know no account's status; the question states one.
+    for (end, status) in statuses {
+        let stated =
+            adcredit_core::status_refusal(verdict.fund, status, "This account", end == End::To);
+        if let Some((rule, reason)) = stated.filter(|_| verdict.allowed) {
+            verdict.allowed = false;
+            verdict.rule = rule;
+            verdict.source = rule.source();
+            verdict.reason = reason;
+            notes.push(format!(
+                "Judged for an account that is {}, as the question says.",
+                status.label()
+            ));
         }
     }
     if let Some(end) = open {

@@ -174,8 +174,10 @@ fn eligible(toks: &[Tok], i: usize) -> bool {
         || is(&["between", "and"], prev)
         // "account at", but not "an account in a different currency" or "a closed account be
         // moved" (a verb or a little word after "account" names nothing)
+        // "account in review": a status after it names no place either.
         || (prev == "account"
             && !is(FILLER, next)
+            && status_word(next).is_none()
             && !is(
                 &[
                     "be", "is", "am", "do", "can", "so", "or", "as", "an", "a", "i", "of", "to",
@@ -558,6 +560,7 @@ fn literal_id(toks: &[Tok], i: usize) -> bool {
         && id_like
         && !skip(t)
         && !is(crate::lexicon::ANYWHERE, t)
+        && crate::lexicon::status_word(t).is_none()
         && !t.starts_with(|c: char| c.is_ascii_digit())
         && crate::lexicon::role_word(t).is_none()
 }
@@ -611,6 +614,13 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
         "other",
         "different",
         "second",
+        // "to a closed one", "from the suspended one"
+        "closed",
+        "suspended",
+        "paused",
+        "banned",
+        "disabled",
+        "deleted",
     ];
     let mut seen = 0;
     let mut next_place = |hits: &mut Vec<Place>| {
@@ -671,12 +681,24 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
         });
         let pair = words.iter().any(|t| is(&["two", "both"], &t.text))
             || (marker == "between" && w.ends_with('s'));
+        // "can a suspended account receive credit?", "can an account in review get some?":
+        // the account a modal asks about, when it receives.
+        let asked = (is(crate::lexicon::MODALS, marker) || is(&["do", "does"], marker))
+            && toks[i + 1..].iter().take(4).any(|n| {
+                is(
+                    &[
+                        "receive", "get", "accept", "take", "hold", "keep", "use", "spend",
+                    ],
+                    &n.text,
+                )
+            });
         if !(is(
             &[
                 "from", "to", "into", "onto", "between", "and", "in", "inside",
             ],
             marker,
-        ) || other)
+        ) || other
+            || asked)
         {
             continue;
         }

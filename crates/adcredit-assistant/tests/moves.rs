@@ -115,6 +115,17 @@ fn plain_words() {
         ("move cash from the US sotre to the Paris shop", "denied:not-in-portfolio"),
         ("can Austira get some of the launch voucher?", "denied:account-not-approved"),
         ("-: can I move credit from Germny to Frnace?", "denied:ad-credit-locked"),
+        // Without a scenario, a status the words give an account is judged by the rules.
+        ("-: can I give ad credit to a suspended account?", "denied:account-suspended"),
+        ("-: can I give ad credit to an account in review?", "denied:account-not-approved"),
+        ("-: can an account under review receive credit?", "denied:account-not-approved"),
+        ("-: can a suspended account receive ad credit?", "denied:account-suspended"),
+        (
+            "-: can I move cash from a suspended account to another account?",
+            "denied:account-suspended",
+        ),
+        ("-: can I move cash from an account to a closed one?", "denied:account-suspended"),
+        ("-: can I give credit to an account?", "allowed:manual-allocation"),
         // Everyday words and short names are never typos ("grant", "shops").
         ("can the shops get some of the launch voucher?", "needs:to"),
         // Two places fit: never guess.

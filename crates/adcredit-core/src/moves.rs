@@ -169,6 +169,36 @@ pub fn can_move(q: &MoveQuestion) -> Result<Verdict, Error> {
     })
 }
 
+/// For a move question without a scenario whose words say the status of the account at one
+/// end ("to a suspended account", "from a closed one"): the refusal that status brings — the
+/// rule and wording a scenario's account of that status gets — or `None` when it refuses
+/// nothing (an active account; an account in review may still send). `label` names the
+/// account in the reason ("This account").
+pub fn status_refusal(
+    fund: Fund,
+    status: crate::Status,
+    label: &str,
+    receiving: bool,
+) -> Option<(RuleId, String)> {
+    let acc = Account {
+        id: label.to_owned(),
+        name: Some(label.to_owned()),
+        entity: String::new(),
+        currency: crate::Currency::parse("USD")?,
+        status,
+        in_payment_portfolio: false,
+        ad_credit_balance: Money::default(),
+        cash_balance: Money::default(),
+        planned_spend: None,
+    };
+    let r = if receiving {
+        policy::receiver_status(&acc, Act::Move(fund))
+    } else {
+        policy::sender_status(&acc)
+    }?;
+    Some((r.rule, r.message))
+}
+
 type Decision = (bool, RuleId, String);
 
 fn deny(rule: RuleId, reason: String) -> Result<Decision, Error> {
