@@ -524,10 +524,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     // a second target.
     if let (Some(t), None) = (to, also_to) {
         let joined = |m: &&Mention| {
-            let mut k = m.start;
-            while k > 0 && is(&["the", "our", "my", "a", "an"], &toks[k - 1].text) {
-                k -= 1;
-            }
+            let k = with_determiners(&toks, m);
             k >= 1 && k - 1 == t.end && is(&["and", "or"], &toks[k - 1].text)
         };
         if let Some(at) = loose.iter().position(|m| joined(m) && !is_bc(m)) {
@@ -557,10 +554,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     // should have gone — a move from the one to the other. ("Allocate it to Germany instead of
     // the US store" is an allocation to Germany: the other place is no end of it.)
     let instead = mentions.iter().find(|m| {
-        let mut k = m.start;
-        while k > 0 && is(&["the", "our", "my", "a", "an"], &toks[k - 1].text) {
-            k -= 1;
-        }
+        let k = with_determiners(&toks, m);
         k >= 2 && toks[k - 2].text == "instead" && toks[k - 1].text == "of"
     });
     if let Some(right) = instead.filter(|_| told_as_done(&toks)) {
@@ -886,6 +880,17 @@ fn every_account(toks: &[Tok], scenario: Option<&Scenario>) -> Option<Mention> {
         places: (0..s.accounts.len()).map(Place::Account).collect(),
         unknown: None,
     })
+}
+
+/// Where mention `m` starts with the determiners before it ("the", "our", "a"…): the word
+/// before that index says how the place joins the sentence ("and the US store", "instead of
+/// our Paris shop").
+fn with_determiners(toks: &[Tok], m: &Mention) -> usize {
+    let mut k = m.start;
+    while k > 0 && is(&["the", "our", "my", "a", "an"], &toks[k - 1].text) {
+        k -= 1;
+    }
+    k
 }
 
 /// Whether the words tell a move as done ("I accidentally put…", "we gave … by mistake").

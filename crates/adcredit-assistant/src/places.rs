@@ -592,15 +592,19 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
         "old",
         "first",
         "main",
-        // Its state: "from a closed account", "in a suspended account".
+        // Its state ("from a closed account", "in a suspended account"), besides `STATES`.
+        "deactivated",
+        "inactive",
+    ];
+    /// States that make an account of "account" or "one": "from a closed account", "to a
+    /// suspended one".
+    const STATES: &[&str] = &[
         "closed",
         "suspended",
         "paused",
         "banned",
         "disabled",
         "deleted",
-        "deactivated",
-        "inactive",
     ];
     /// Adjectives that make "one" an account: "to the right one", "from the old one".
     const ONE_AFTER: &[&str] = &[
@@ -614,13 +618,6 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
         "other",
         "different",
         "second",
-        // "to a closed one", "from the suspended one"
-        "closed",
-        "suspended",
-        "paused",
-        "banned",
-        "disabled",
-        "deleted",
     ];
     let mut seen = 0;
     let mut next_place = |hits: &mut Vec<Place>| {
@@ -651,12 +648,12 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
             }
             continue;
         }
-        let one = w == "one" && is(ONE_AFTER, prev);
+        let one = w == "one" && (is(ONE_AFTER, prev) || is(STATES, prev));
         if !one && !is(&["account", "accounts", "ad-account", "ad-accounts"], w) {
             continue;
         }
         let mut j = i;
-        while j > 0 && is(BEFORE, &toks[j - 1].text) {
+        while j > 0 && (is(BEFORE, &toks[j - 1].text) || is(STATES, &toks[j - 1].text)) {
             j -= 1;
         }
         let words = &toks[j..i];
