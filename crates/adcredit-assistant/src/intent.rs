@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::amounts::{self, Amount};
 use crate::lexicon::{
     fund_word, is, role_word, status_word, ALLOCATE_WORDS, FILLER, FROM_WORDS, MODALS, MONEY_WORDS,
-    MOVE_WORDS, RECEIVE_AFTER, RETURN_WORDS, ROLE_CUES, TO_WORDS,
+    MOVE_WORDS, RECEIVE_AFTER, RETURN_WORDS, ROLE_CUES, TO_WORDS, ALLOCATION_NOUNS, UNDO_WORDS,
 };
 use crate::places::{self, Known, Mention, Place};
 use crate::words::{tokenize, Tok, ARROW};
@@ -190,6 +190,8 @@ fn is_move(toks: &[Tok]) -> bool {
         || modal_have(toks, &[])
         || has(&[ARROW])
         || has(&["top up", "hand out"])
+        || undoing(toks).is_some()
+        || pays(toks)
         // "25,000 from the credit line to Paris, possible?", "Sydney's credit to Melbourne?"
         || (has(&["from"]) && has(&["to", "into"]))
         || (has(&["to", "into"])
@@ -229,7 +231,34 @@ fn hands_out(toks: &[Tok]) -> bool {
 fn taking_back(toks: &[Tok]) -> bool {
     toks.iter()
         .any(|t| is(RETURN_WORDS, &t.text) && !is(&["refund", "withdraw"], &t.text))
+        || undoing(toks).is_some()
 }
+
+/// "can the credit line pay for the Chile account?", "can Brazil be paid from the credit
+/// line?": paying *for* a place or being paid *from* money moves it; "does Brussels pay in
+/// euros?" does not.
+fn pays(toks: &[Tok]) -> bool {
+    toks.windows(2).any(|w| {
+        (is(&["pay", "pays"], &w[0].text) && w[1].text == "for")
+            || (w[0].text == "paid" && is(&["from", "with", "out of", "by"], &w[1].text))
+    })
+}
+
+/// The word that names a move being undone: "undo the allocation", "cancel the credit
+/// transfer", "reverse our allocations" (an allocation noun at most four words after a verb
+/// that undoes). "Cancel" alone undoes nothing here ("cancel my credit line").
+fn undoing(toks: &[Tok]) -> Option<usize> {
+    toks.iter().enumerate().position(|(i, t)| {
+        is(ALLOCATION_NOUNS, &t.text)
+            && toks[i.saturating_sub(4)..i]
+                .iter()
+                .any(|v| is(UNDO_WORDS, &v.text))
+    })
+}
+
+/// Words before the first of two places that share a move: "between Germany and Austria",
+/// "across", "among".
+const PAIR_WORDS: &[&str] = &["between", "across", "among", "amongst"];
 
 /// Whether `question` has a moving verb ("move", "transfer", "allocate", …), a target
 /// marker and money (a move said without a verb), or "have" (which a scenario's credit named
@@ -257,7 +286,41 @@ fn direction(
 ) -> Dir {
     let last = &toks[m.end - 1];
     if last.possessive {
-        return Dir::From; // "the paused account's credit"
+        // "the paused account's credit" is where it is; "cover Mexico City's spend" is what
+        // the money pays for.
+        let paid_for = toks.get(m.end).is_some_and(|n| {
+            is(
+                &[
+                    "spend", "spending", "ads", "campaigns", "campaign", "costs", "bills",
+                    "bill", "invoice", "invoices",
+                ],
+                &n.text,
+            )
+        });
+        return if paid_for { Dir::To } else { Dir::From };
+    }
+    // "the Milan credit", "our Berlin cash": a place that names whose money it is, after a
+    // determiner — not after a target marker ("to the Berlin credit"), nor after a verb that
+    // gives, with no target or "out" later ("give the Berlin store credit" gives it to
+    // Berlin).
+    let k = with_determiners(toks, m);
+    let is_bc = m
+        .places
+        .iter()
+        .all(|p| matches!(p, Place::Bc | Place::Credit(_)));
+    let before = k.checked_sub(1).map_or("", |p| toks[p].text.as_str());
+    // "get the Milan credit out": out of the place it names.
+    let target_later = toks[m.end..]
+        .iter()
+        .any(|t| is(TO_WORDS, &t.text) || t.text == "out");
+    if !is_bc
+        && k < m.start
+        && is(&["the", "our", "my"], &toks[k].text)
+        && toks.get(m.end).is_some_and(|n| fund_word(&n.text).is_some())
+        && !is(TO_WORDS, before)
+        && !(is(ALLOCATE_WORDS, before) && !target_later)
+    {
+        return Dir::From;
     }
     if let Some(next) = toks.get(m.end) {
         if is(RECEIVE_AFTER, &next.text) {
@@ -314,6 +377,10 @@ fn direction(
                     "topped",
                     "funded",
                     "credited",
+                    "paid",
+                    "covered",
+                    "billed",
+                    "charged",
                 ],
                 then,
             )
@@ -330,7 +397,7 @@ fn direction(
         if in_other(i) {
             // "between DE and AT": the second of a pair is the target.
             return if toks[i + 1..m.start].iter().any(|t| t.text == "and")
-                && toks[..i].iter().any(|t| t.text == "between")
+                && toks[..i].iter().any(|t| is(PAIR_WORDS, &t.text))
             {
                 Dir::To
             } else {
@@ -338,7 +405,7 @@ fn direction(
             };
         }
         let w = toks[i].text.as_str();
-        if is(FROM_WORDS, w) || w == "out of" || w == "between" {
+        if is(FROM_WORDS, w) || w == "out of" || is(PAIR_WORDS, w) {
             return Dir::From;
         }
         // "top up Osaka with the launch voucher": what something is topped up with is the
@@ -365,12 +432,22 @@ fn direction(
         if is(
             &[
                 "top up", "top", "topup", "fund", "give", "giving", "refill", "reload",
+                "preload", "pre-load", "prefund", "pre-fund",
             ],
             w,
         ) && only_articles
             && !bc
         {
             return Dir::To; // "give the US store 50", "top up Germany"
+        }
+        // "we gave Berlin too much of the voucher": told as done, the money is there now.
+        if is(&["gave", "funded", "topped", "loaded"], w)
+            && only_articles
+            && !bc
+            && i.checked_sub(1)
+                .is_some_and(|p| is(&["i", "we", "they", "already"], &toks[p].text))
+        {
+            return Dir::From;
         }
         only_articles &= is(&["the", "our", "my", "a", "an", "your", "this", "that"], w);
         let skippable = is(FILLER, w)
@@ -396,6 +473,10 @@ fn direction(
 /// Whether the nearest moving verb before word `at` says money was put there by someone
 /// ("we allocated …", "the credit I gave …", "credit allocated …").
 fn was_put(toks: &[Tok], at: usize) -> bool {
+    // "undo the allocation to Germany": the allocation put the money there.
+    if at >= 1 && is(ALLOCATION_NOUNS, &toks[at - 1].text) && undoing(toks) == Some(at - 1) {
+        return true;
+    }
     let Some(v) = (at.saturating_sub(8)..at)
         .rev()
         .find(|&k| is(MOVE_WORDS, &toks[k].text) || is(&["top up", "hand out"], &toks[k].text))
@@ -468,7 +549,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     }
     let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
     let allocating = has(ALLOCATE_WORDS) || has(&["top up", "hand out"]);
-    let returning = has(RETURN_WORDS);
+    let returning = has(RETURN_WORDS) || undoing(&toks).is_some();
 
     // Each mention's direction; the first of each kind wins, the rest are loose.
     let mut from: Option<&Mention> = None;
@@ -513,7 +594,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             .iter()
             .rev()
             .find(|p| !is(FILLER, &p.text))
-            .is_some_and(|p| p.text == "between");
+            .is_some_and(|p| is(PAIR_WORDS, &p.text));
         if let Some(at) = loose.iter().position(|m| is_bc(m)).filter(|_| between) {
             also_to = Some(t);
             to = Some(f);
@@ -725,6 +806,41 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     let amount = match amount_read {
         Amount::None => None,
         Amount::Exact(m, marked, _) => {
+            // "can I get the 300 stuck in São Paulo back?": an amount that is exactly what the
+            // source account holds of one kind of funds, and not of the other, is that money.
+            // Only for an amount said as a known one ("the 300", "its 300"): "could Melbourne
+            // have 50 from Sydney?" names no money Sydney holds.
+            let definite = toks.iter().enumerate().any(|(i, t)| {
+                t.text.starts_with(|c: char| c.is_ascii_digit())
+                    && toks[..i]
+                        .iter()
+                        .rev()
+                        .find(|p| !is(crate::lexicon::CURRENCY_WORDS, &p.text))
+                        .is_some_and(|p| {
+                            is(&["the", "its", "their", "that", "those", "these", "this"], &p.text)
+                        })
+            });
+            let held = match (&from_place, scenario) {
+                (Some(Place::Account(a)), Some(s)) if fund.is_none() && definite => {
+                    s.accounts.get(*a)
+                }
+                _ => None,
+            };
+            if let Some(acc) = held {
+                let kind = match (m == acc.ad_credit_balance, m == acc.cash_balance) {
+                    (true, false) => Some((Fund::AdCredit, "ad credit")),
+                    (false, true) => Some((Fund::Cash, "cash")),
+                    _ => None,
+                };
+                if let Some((f, what)) = kind {
+                    fund = Some(f);
+                    notes.push(format!(
+                        "Read as {what}: {} holds {} of {what} and no kind of funds was named.",
+                        acc.name.as_deref().unwrap_or(&acc.id),
+                        with_currency(m, scenario)
+                    ));
+                }
+            }
             if fund.is_none() && marked {
                 // "301 euros", "$50" with no fund word: money in a currency is cash.
                 fund = Some(Fund::Cash);

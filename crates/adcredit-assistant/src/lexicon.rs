@@ -391,6 +391,22 @@ pub(crate) const MOVE_WORDS: &[&str] = &[
     "loan",
     "park",
     "parking",
+    // "spread the grant across Berlin and Paris"
+    "spread",
+    "spreading",
+    // "unallocate the credit from Germany", "undo the allocation to Germany"
+    "unallocate",
+    "deallocate",
+    // "cover Mexico City's spend" (paying: see `intent::pays`)
+    "cover",
+    // "preload the Vienna pop-up with the voucher", "can Paris chip in some cash for Berlin?"
+    "preload",
+    "pre-load",
+    "prefund",
+    "pre-fund",
+    "contribute",
+    "chip",
+    "covers",
 ];
 
 /// Verbs after which a lone target means "from the Business Center".
@@ -413,6 +429,12 @@ pub(crate) const ALLOCATE_WORDS: &[&str] = &[
     "hand",
     "handing",
     "distribute",
+    "spread",
+    "spreading",
+    "preload",
+    "pre-load",
+    "prefund",
+    "pre-fund",
     "load",
     "add",
     "gets",
@@ -442,7 +464,26 @@ pub(crate) const RETURN_WORDS: &[&str] = &[
     "pull",
     "undo",
     "reverse",
+    "revert",
+    "unallocate",
+    "deallocate",
     "bring",
+];
+
+/// Verbs that undo what was done: with an allocation after them ("undo the allocation to
+/// Germany", "cancel the transfer"), money goes back from where it was put.
+pub(crate) const UNDO_WORDS: &[&str] = &[
+    "undo", "reverse", "revert", "cancel", "rollback", "unallocate", "deallocate",
+];
+/// Nouns for a move that was made ("the allocation to Germany").
+pub(crate) const ALLOCATION_NOUNS: &[&str] = &[
+    "allocation",
+    "allocations",
+    "transfer",
+    "transfers",
+    "assignment",
+    "top-up",
+    "topup",
 ];
 
 /// Markers before a place: it is the source.
