@@ -124,13 +124,24 @@ fn modal_have(toks: &[Tok], credits: &[Mention]) -> bool {
     toks.iter().enumerate().any(|(i, t)| {
         t.text == "have"
             && i >= 2
-            // "can the US store have a credit line?" asks whether it may have one
-            && !toks.get(i + 1).is_some_and(|n| is(&["a", "an", "its", "their"], &n.text))
+            // "can the US store have a credit line?" asks whether it may have one; "have its
+            // 70 of credit" is an amount
+            && !toks.get(i + 1).is_some_and(|n| {
+                is(&["a", "an"], &n.text)
+                    || (is(&["its", "their"], &n.text)
+                        && !toks
+                            .get(i + 2)
+                            .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit())))
+            })
             && (toks[i + 1..].iter().any(|t| {
                 fund_word(&t.text).is_some()
                     || is(&["money", "funds", "budget", "balance"], &t.text)
                     || t.text.starts_with(|c: char| c.is_ascii_digit())
-            }) || credits.iter().any(|m| {
+            })
+                // "what happens to the credit in Warsaw, can Dublin have it?"
+                || (toks.get(i + 1).is_some_and(|n| is(&["it", "them"], &n.text))
+                    && toks[..i].iter().any(|t| fund_word(&t.text).is_some()))
+                || credits.iter().any(|m| {
                 m.start > i && m.places.iter().any(|p| matches!(p, Place::Credit(_)))
             }))
             && !is(
@@ -192,6 +203,7 @@ fn is_move(toks: &[Tok]) -> bool {
         || has(&["top up", "hand out"])
         || undoing(toks).is_some()
         || pays(toks)
+        || allocation_to(toks)
         // "25,000 from the credit line to Paris, possible?", "Sydney's credit to Melbourne?"
         || (has(&["from"]) && has(&["to", "into"]))
         || (has(&["to", "into"])
@@ -253,6 +265,16 @@ fn undoing(toks: &[Tok]) -> Option<usize> {
             && toks[i.saturating_sub(4)..i]
                 .iter()
                 .any(|v| is(UNDO_WORDS, &v.text))
+    })
+}
+
+/// "can I queue an allocation for the Singapore shop?", "make an allocation to Germany": an
+/// allocation said as a noun, with its target (not one being undone).
+fn allocation_to(toks: &[Tok]) -> bool {
+    toks.windows(2).enumerate().any(|(i, w)| {
+        is(ALLOCATION_NOUNS, &w[0].text)
+            && is(&["to", "for", "onto", "into"], &w[1].text)
+            && undoing(toks) != Some(i)
     })
 }
 
@@ -432,7 +454,7 @@ fn direction(
         if is(
             &[
                 "top up", "top", "topup", "fund", "give", "giving", "refill", "reload",
-                "preload", "pre-load", "prefund", "pre-fund",
+                "preload", "pre-load", "prefund", "pre-fund", "cover", "covers",
             ],
             w,
         ) && only_articles
@@ -548,7 +570,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         return Intent::NotAMove;
     }
     let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
-    let allocating = has(ALLOCATE_WORDS) || has(&["top up", "hand out"]);
+    let allocating = has(ALLOCATE_WORDS) || has(&["top up", "hand out"]) || allocation_to(&toks);
     let returning = has(RETURN_WORDS) || undoing(&toks).is_some();
 
     // Each mention's direction; the first of each kind wins, the rest are loose.
@@ -715,6 +737,14 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         [Fund::CreditLine, Fund::Cash, Fund::AdCredit]
             .into_iter()
             .find(|f| kinds.contains(f))
+            // "move the Black Friday boost from Helsinki to Dublin": a credit named anywhere
+            // says the money is ad credit.
+            .or_else(|| {
+                mentions
+                    .iter()
+                    .any(|m| m.places.iter().any(|p| matches!(p, Place::Credit(_))))
+                    .then_some(Fund::AdCredit)
+            })
     };
     let place = |m: Option<&Mention>| m.and_then(|m| m.places.first().cloned());
     let mut from_place = place(from);

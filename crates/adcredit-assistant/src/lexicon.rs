@@ -406,6 +406,9 @@ pub(crate) const MOVE_WORDS: &[&str] = &[
     "pre-fund",
     "contribute",
     "chip",
+    // "can the Thai partner draw on our credit line?"
+    "draw",
+    "draws",
     "covers",
 ];
 
@@ -431,6 +434,8 @@ pub(crate) const ALLOCATE_WORDS: &[&str] = &[
     "distribute",
     "spread",
     "spreading",
+    "cover",
+    "covers",
     "preload",
     "pre-load",
     "prefund",
@@ -494,7 +499,8 @@ pub(crate) const TO_WORDS: &[&str] = &[
 ];
 /// Verbs after a place that make it the target ("can DE get the credit?").
 pub(crate) const RECEIVE_AFTER: &[&str] = &[
-    "get", "gets", "receive", "receives", "take", "use", "need", "needs", "wants",
+    "get", "gets", "receive", "receives", "take", "use", "need", "needs", "wants", "draw",
+    "draws",
 ];
 
 /// Words before a place that, with "have" after it, make it the target ("can NZ have the
