@@ -437,7 +437,7 @@ fn direction(
         }
         // "to", or "used by the US store"; but where money was put is where it is now
         // ("we allocated too much credit to Germany, can we take some back?").
-        if is(TO_WORDS, w) || (w == "by" && steps == 0) {
+        if is(TO_WORDS, w) || (w == "by" && only_articles) {
             return if was_put(toks, i) { Dir::From } else { Dir::To };
         }
         if is(&["in", "inside", "within", "on", "at"], w) {
@@ -471,8 +471,11 @@ fn direction(
         {
             return Dir::From;
         }
-        only_articles &= is(&["the", "our", "my", "a", "an", "your", "this", "that"], w);
+        // (a state is part of the place: "used by a suspended account")
+        only_articles &= is(&["the", "our", "my", "a", "an", "your", "this", "that"], w)
+            || status_word(w).is_some();
         let skippable = is(FILLER, w)
+            || status_word(w).is_some()
             || fund_word(w).is_some()
             || w.starts_with(|c: char| c.is_ascii_digit())
             || is(crate::lexicon::CURRENCY_WORDS, w)
@@ -570,7 +573,8 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         return Intent::NotAMove;
     }
     let has = |set: &[&str]| toks.iter().any(|t| is(set, &t.text));
-    let allocating = has(ALLOCATE_WORDS) || has(&["top up", "hand out"]) || allocation_to(&toks);
+    let allocating =
+        has(ALLOCATE_WORDS) || has(&["top up", "hand out"]) || allocation_to(&toks) || pays(&toks);
     let returning = has(RETURN_WORDS) || undoing(&toks).is_some();
 
     // Each mention's direction; the first of each kind wins, the rest are loose.

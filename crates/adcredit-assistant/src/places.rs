@@ -162,6 +162,11 @@ fn eligible(toks: &[Tok], i: usize) -> bool {
     if t.caps && t.text.len() >= 2 {
         return true;
     }
+    // "to my German account": in lower case, "my" and "me" are the asker, never Malaysia or
+    // Montenegro.
+    if is(&["my", "me"], &t.text) {
+        return false;
+    }
     let prev = toks[..i]
         .iter()
         .rev()
@@ -691,7 +696,10 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
             });
         if !(is(
             &[
-                "from", "to", "into", "onto", "between", "and", "in", "inside",
+                // "pay for a suspended account", "used by an account in review", "give a
+                // suspended account some credit"
+                "from", "to", "into", "onto", "between", "and", "in", "inside", "for", "by",
+                "give", "giving", "fund", "top up", "preload",
             ],
             marker,
         ) || other
