@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use crate::amounts::{self, Amount};
 use crate::lexicon::{
-    fund_word, is, role_word, status_word, ALLOCATE_WORDS, FILLER, FROM_WORDS, MODALS, MONEY_WORDS,
-    MOVE_WORDS, RECEIVE_AFTER, RETURN_WORDS, ROLE_CUES, TO_WORDS, ALLOCATION_NOUNS, UNDO_WORDS,
+    fund_word, is, role_word, status_word, ALLOCATE_WORDS, ALLOCATION_NOUNS, FILLER, FROM_WORDS,
+    MODALS, MONEY_WORDS, MOVE_WORDS, RECEIVE_AFTER, RETURN_WORDS, ROLE_CUES, TO_WORDS, UNDO_WORDS,
 };
 use crate::places::{self, Known, Mention, Place};
 use crate::words::{tokenize, Tok, ARROW};
@@ -313,8 +313,16 @@ fn direction(
         let paid_for = toks.get(m.end).is_some_and(|n| {
             is(
                 &[
-                    "spend", "spending", "ads", "campaigns", "campaign", "costs", "bills",
-                    "bill", "invoice", "invoices",
+                    "spend",
+                    "spending",
+                    "ads",
+                    "campaigns",
+                    "campaign",
+                    "costs",
+                    "bills",
+                    "bill",
+                    "invoice",
+                    "invoices",
                 ],
                 &n.text,
             )
@@ -338,7 +346,9 @@ fn direction(
     if !is_bc
         && k < m.start
         && is(&["the", "our", "my"], &toks[k].text)
-        && toks.get(m.end).is_some_and(|n| fund_word(&n.text).is_some())
+        && toks
+            .get(m.end)
+            .is_some_and(|n| fund_word(&n.text).is_some())
         && !is(TO_WORDS, before)
         && !(is(ALLOCATE_WORDS, before) && !target_later)
     {
@@ -453,8 +463,8 @@ fn direction(
         }
         if is(
             &[
-                "top up", "top", "topup", "fund", "give", "giving", "refill", "reload",
-                "preload", "pre-load", "prefund", "pre-fund", "cover", "covers",
+                "top up", "top", "topup", "fund", "give", "giving", "refill", "reload", "preload",
+                "pre-load", "prefund", "pre-fund", "cover", "covers",
             ],
             w,
         ) && only_articles
@@ -851,7 +861,10 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
                         .rev()
                         .find(|p| !is(crate::lexicon::CURRENCY_WORDS, &p.text))
                         .is_some_and(|p| {
-                            is(&["the", "its", "their", "that", "those", "these", "this"], &p.text)
+                            is(
+                                &["the", "its", "their", "that", "those", "these", "this"],
+                                &p.text,
+                            )
                         })
             });
             let held = match (&from_place, scenario) {

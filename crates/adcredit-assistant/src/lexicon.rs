@@ -478,7 +478,13 @@ pub(crate) const RETURN_WORDS: &[&str] = &[
 /// Verbs that undo what was done: with an allocation after them ("undo the allocation to
 /// Germany", "cancel the transfer"), money goes back from where it was put.
 pub(crate) const UNDO_WORDS: &[&str] = &[
-    "undo", "reverse", "revert", "cancel", "rollback", "unallocate", "deallocate",
+    "undo",
+    "reverse",
+    "revert",
+    "cancel",
+    "rollback",
+    "unallocate",
+    "deallocate",
 ];
 /// Nouns for a move that was made ("the allocation to Germany").
 pub(crate) const ALLOCATION_NOUNS: &[&str] = &[
@@ -499,8 +505,7 @@ pub(crate) const TO_WORDS: &[&str] = &[
 ];
 /// Verbs after a place that make it the target ("can DE get the credit?").
 pub(crate) const RECEIVE_AFTER: &[&str] = &[
-    "get", "gets", "receive", "receives", "take", "use", "need", "needs", "wants", "draw",
-    "draws",
+    "get", "gets", "receive", "receives", "take", "use", "need", "needs", "wants", "draw", "draws",
 ];
 
 /// Words before a place that, with "have" after it, make it the target ("can NZ have the

@@ -698,8 +698,8 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
             &[
                 // "pay for a suspended account", "used by an account in review", "give a
                 // suspended account some credit"
-                "from", "to", "into", "onto", "between", "and", "in", "inside", "for", "by",
-                "give", "giving", "fund", "top up", "preload",
+                "from", "to", "into", "onto", "between", "and", "in", "inside", "for", "by", "give",
+                "giving", "fund", "top up", "preload",
             ],
             marker,
         ) || other
