@@ -350,7 +350,7 @@ fn direction(
             .get(m.end)
             .is_some_and(|n| fund_word(&n.text).is_some())
         && !is(TO_WORDS, before)
-        && !(is(ALLOCATE_WORDS, before) && !target_later)
+        && (!is(ALLOCATE_WORDS, before) || target_later)
     {
         return Dir::From;
     }
