@@ -854,21 +854,23 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             // source account holds of one kind of funds, and not of the other, is that money.
             // Only for an amount said as a known one ("the 300", "its 300"): "could Melbourne
             // have 50 from Sydney?" names no money Sydney holds.
-            let definite = toks.iter().enumerate().any(|(i, t)| {
-                t.text.starts_with(|c: char| c.is_ascii_digit())
-                    && toks[..i]
-                        .iter()
-                        .rev()
-                        .find(|p| !is(crate::lexicon::CURRENCY_WORDS, &p.text))
-                        .is_some_and(|p| {
-                            is(
-                                &["the", "its", "their", "that", "those", "these", "this"],
-                                &p.text,
-                            )
-                        })
-            });
+            let definite = || {
+                toks.iter().enumerate().any(|(i, t)| {
+                    t.text.starts_with(|c: char| c.is_ascii_digit())
+                        && toks[..i]
+                            .iter()
+                            .rev()
+                            .find(|p| !is(crate::lexicon::CURRENCY_WORDS, &p.text))
+                            .is_some_and(|p| {
+                                is(
+                                    &["the", "its", "their", "that", "those", "these", "this"],
+                                    &p.text,
+                                )
+                            })
+                })
+            };
             let held = match (&from_place, scenario) {
-                (Some(Place::Account(a)), Some(s)) if fund.is_none() && definite => {
+                (Some(Place::Account(a)), Some(s)) if fund.is_none() && definite() => {
                     s.accounts.get(*a)
                 }
                 _ => None,

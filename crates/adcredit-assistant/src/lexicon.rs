@@ -399,6 +399,7 @@ pub(crate) const MOVE_WORDS: &[&str] = &[
     "deallocate",
     // "cover Mexico City's spend" (paying: see `intent::pays`)
     "cover",
+    "covers",
     // "preload the Vienna pop-up with the voucher", "can Paris chip in some cash for Berlin?"
     "preload",
     "pre-load",
@@ -409,7 +410,6 @@ pub(crate) const MOVE_WORDS: &[&str] = &[
     // "can the Thai partner draw on our credit line?"
     "draw",
     "draws",
-    "covers",
 ];
 
 /// Verbs after which a lone target means "from the Business Center".
