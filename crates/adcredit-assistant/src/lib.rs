@@ -25,12 +25,12 @@ mod places;
 mod words;
 
 use adcredit_core::{Scenario, Verdict};
-use adcredit_search::{Hit, SearchOptions, Searcher};
+use adcredit_search::{Found, Hit, SearchOptions, Searcher};
 use serde::Serialize;
 
 pub use gate::{may_move, mentions_move};
 pub use intent::{has_moving_verb, interpret, AsksFor, Choice, End, Intent, Needs, Reading, ANY};
-pub use places::{Known, KnownAccount};
+pub use places::{names_a_country, Known, KnownAccount};
 
 /// Search results, best first (CONTRACT §7 `search`, §6 `ask --json` without a scenario).
 #[derive(Clone, Debug, Serialize)]
@@ -138,15 +138,22 @@ pub enum Error {
 /// Search the knowledge base with the widget's options (prefix and typo tolerance on).
 /// `limit` must be from 1 to [`adcredit_search::MAX_LIMIT`] ([`adcredit_search::check_limit`]).
 pub fn search(searcher: &Searcher, query: &str, limit: usize) -> Result<SearchResults, Error> {
-    let options = SearchOptions {
-        limit: adcredit_search::check_limit(limit as f64)?,
-        ..SearchOptions::default()
-    };
-    let found = searcher.find(query, &options)?;
+    let found = find(searcher, query, limit)?;
     Ok(SearchResults {
         results: found.hits,
         answered: found.answered,
     })
+}
+
+/// [`search`] with the search's own figures ([`Found`]: coverage and evidence too): the
+/// widget's options, and the names of countries weighing nothing in whether the knowledge
+/// base answers ([`Searcher::find_with`], [`names_a_country`]).
+pub fn find(searcher: &Searcher, query: &str, limit: usize) -> Result<Found, Error> {
+    let options = SearchOptions {
+        limit: adcredit_search::check_limit(limit as f64)?,
+        ..SearchOptions::default()
+    };
+    Ok(searcher.find_with(query, &options, &names_a_country)?)
 }
 
 /// The shards of a sharded bundle that [`search`] with the same question and limit needs.
@@ -155,7 +162,7 @@ pub fn missing_shards(
     query: &str,
     limit: usize,
 ) -> Vec<adcredit_search::ShardKey> {
-    searcher.missing_shards(query, &options(limit))
+    searcher.missing_shards_with(query, &options(limit), &names_a_country)
 }
 
 fn options(limit: usize) -> SearchOptions {

@@ -107,6 +107,20 @@ pub(crate) fn country(w: &str) -> Option<&'static crate::lexicon::Country> {
     COUNTRIES.iter().find(|c| c.forms.contains(&w))
 }
 
+/// Whether a word of a question, as written, names an ad market: a country's name or
+/// adjective ("Germany", "german"), or a short form such as a code ("UK", "US") only when
+/// written in capitals, since "us", "it" and "no" are everyday words. The search weighs such
+/// words at nothing when it decides whether it has an answer ([`crate::find`]).
+pub fn names_a_country(written: &str) -> bool {
+    let folded: String = written.chars().map(adcredit_search::lowercase).collect();
+    if country(&folded).is_none() {
+        return false;
+    }
+    let short = folded.chars().count() <= 3 || is(AMBIGUOUS, &folded);
+    let capitals = written.chars().all(|ch| !ch.is_lowercase());
+    !short || capitals
+}
+
 /// Whether word `w` may be a name written with a typo: five letters or more, and not an
 /// everyday word ("germny" may be; "grant", "shops" are not).
 pub(crate) fn may_be_typo(w: &str) -> bool {

@@ -64,7 +64,7 @@ impl Figures {
             ..Figures::default()
         };
         for (question, ids) in in_scope {
-            let found = searcher.find(question, &options).unwrap();
+            let found = adcredit_assistant::find(searcher, question, options.limit).unwrap();
             let top: Vec<&str> = found.hits.iter().take(3).map(|h| h.id.as_str()).collect();
             let ok1 = top.first().is_some_and(|t| ids.iter().any(|i| i == t));
             let ok3 = top.iter().any(|t| ids.iter().any(|i| i == t));
@@ -98,7 +98,7 @@ impl Figures {
             }
         }
         for question in out_of_scope {
-            let found = searcher.find(question, &options).unwrap();
+            let found = adcredit_assistant::find(searcher, question, options.limit).unwrap();
             f.recognised += usize::from(!found.answered);
             f.out_of_scope_coverage.push(found.coverage);
             f.dump.push(format!(
@@ -248,8 +248,7 @@ fn questions_outside_the_knowledge_base_are_not_answered() {
     let searcher =
         Searcher::from_bundle(&adcredit_indexer::bundle_bytes(&corpus).unwrap()).unwrap();
     let answered = |q: &str| {
-        searcher
-            .find(q, &SearchOptions::default())
+        adcredit_assistant::find(&searcher, q, SearchOptions::default().limit)
             .unwrap()
             .answered
     };
@@ -266,6 +265,9 @@ fn questions_outside_the_knowledge_base_are_not_answered() {
         "voucher expiry",
         // Everyday words the content does not use ("got", "lose") do not sink a question.
         "my account got banned, do I lose the credit?",
+        // A country names where the accounts are, not what the question is about.
+        "how do I check the balance of the Japan account",
+        "does the UK account need its own payment method?",
     ] {
         assert!(answered(q), "{q:?} was not answered");
     }

@@ -271,6 +271,11 @@ impl Missing {
 /// searcher needs is packed into such a key, unique within its list (a document or term
 /// index in the low bits), so any correct sort gives the same order. A heapsort: std's sort
 /// instantiation was 3.3 KB of wasm, this is a few hundred bytes.
+/// No word is a name ([`Searcher::find`]).
+fn no_names(_: &str) -> bool {
+    false
+}
+
 fn sort_keyed(v: &mut [(u64, f32)]) {
     let n = v.len();
     for root in (0..n / 2).rev() {
@@ -394,8 +399,18 @@ impl Searcher {
     /// lists, and repeat until it is empty (usually two rounds: term shards, then the doc
     /// shards of the top hits); then [`Searcher::search`] answers.
     pub fn missing_shards(&self, query: &str, options: &SearchOptions) -> Vec<ShardKey> {
+        self.missing_shards_with(query, options, &no_names)
+    }
+
+    /// [`Searcher::missing_shards`] for [`Searcher::find_with`] with the same `names`.
+    pub fn missing_shards_with(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        names: &dyn Fn(&str) -> bool,
+    ) -> Vec<ShardKey> {
         let mut missing = Missing::default();
-        let slots = self.resolve(query, Some(options), &mut missing);
+        let slots = self.resolve(query, Some(options), names, &mut missing);
         if missing.is_empty() {
             for scored in self.rank_product(&slots, options.limit) {
                 let shard = scored.doc / self.meta.docs_per_shard.max(1);
@@ -439,7 +454,7 @@ impl Searcher {
     /// scores summed, best first, ties by doc address. No prefix, typo or coverage re-rank.
     pub fn score_bm25(&self, query: &str, limit: usize) -> Result<Vec<ScoredDoc>, Error> {
         let mut missing = Missing::default();
-        let slots = self.resolve(query, None, &mut missing);
+        let slots = self.resolve(query, None, &no_names, &mut missing);
         if !missing.is_empty() {
             return Err(Error::MissingShards(missing.len()));
         }
@@ -459,8 +474,22 @@ impl Searcher {
     /// [`Searcher::search`], and whether the knowledge base answers the question at all
     /// ([`Found::answered`]), decided from the words of the question the best hit matches.
     pub fn find(&self, query: &str, options: &SearchOptions) -> Result<Found, Error> {
+        self.find_with(query, options, &no_names)
+    }
+
+    /// [`Searcher::find`], where the words `names` says are names of places (as the question
+    /// wrote them: "Germany", "UK") weigh nothing in [`Found::coverage`]: they say where the
+    /// asker's accounts are, not what the question is about, and a knowledge base that does
+    /// not mention every country still answers "how do I check the balance of the Japan
+    /// account?".
+    pub fn find_with(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        names: &dyn Fn(&str) -> bool,
+    ) -> Result<Found, Error> {
         let mut missing = Missing::default();
-        let slots = self.resolve(query, Some(options), &mut missing);
+        let slots = self.resolve(query, Some(options), names, &mut missing);
         if !missing.is_empty() {
             return Err(Error::MissingShards(missing.len()));
         }
@@ -599,6 +628,7 @@ impl Searcher {
         &self,
         query: &str,
         options: Option<&SearchOptions>,
+        names: &dyn Fn(&str) -> bool,
         missing: &mut Missing,
     ) -> Vec<Slot> {
         let query = truncate_query(query);
@@ -633,7 +663,12 @@ impl Searcher {
                 let word = query.get(token.start..token.end).unwrap_or_default();
                 let asks = !token.synonym && fold_words(word).iter().all(|w| is_question_word(w));
                 slot.common = !token.synonym && fold_words(word).iter().all(|w| is_common_word(w));
-                slot.weight = if asks { 0.0 } else { self.term_idf(found) };
+                let named = !token.synonym && names(word);
+                slot.weight = if asks || named {
+                    0.0
+                } else {
+                    self.term_idf(found)
+                };
             }
             if options.is_some() && !token.synonym {
                 let surface =
