@@ -12,7 +12,7 @@
 
 use adcredit_core::{Money, MoneyParseError};
 
-use crate::lexicon::{is, ALL_WORDS, CURRENCY_WORDS, UNIT_WORDS};
+use crate::lexicon::{is, month_word, ALL_WORDS, CURRENCY_WORDS, UNIT_WORDS};
 use crate::words::Tok;
 
 /// What the question says about how much.
@@ -98,7 +98,8 @@ impl Written {
 /// Read the amount of `q` (its words `toks`), ignoring the words for which `in_place` is true
 /// (numbers inside names).
 pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> Amount {
-    let mut found: Vec<(Money, bool, Option<Written>, usize)> = Vec::new();
+    // (amount, marked as money, currency written, where, said as a part: "100 of the grant")
+    let mut found: Vec<(Money, bool, Option<Written>, usize, bool)> = Vec::new();
     let mut skip_to = 0;
     for (i, t) in toks.iter().enumerate() {
         // A number word before a scale word is an amount even where the places took it
@@ -110,7 +111,8 @@ pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> A
         }
         if !t.text.starts_with(|c: char| c.is_ascii_digit()) {
             if let Some((m, written, end)) = spelled(q, toks, i) {
-                found.push((m, true, written, t.start));
+                let part = toks.get(end).is_some_and(|t| t.text == "of");
+                found.push((m, true, written, t.start, part));
                 skip_to = end;
             }
             continue;
@@ -118,7 +120,10 @@ pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> A
         match number(q, toks, i) {
             Number::Not => {}
             Number::Bad(why) => return Amount::Unreadable(why),
-            Number::Money(m, marked, written) => found.push((m, marked, written, t.start)),
+            Number::Money(m, marked, written) => {
+                let part = toks.get(i + 1).is_some_and(|t| t.text == "of");
+                found.push((m, marked, written, t.start, part));
+            }
         }
     }
     // A story told before the question gives balances ("Our US store has 400 in cash.
@@ -134,7 +139,13 @@ pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> A
     } else {
         in_question
     };
-    if let Some(&(m, marked, written, _)) = found.iter().find(|f| f.1).or(found.first()) {
+    // "100 of the $800 grant": the part is what moves; the other amount describes the money.
+    if let Some(&(m, marked, written, ..)) = found
+        .iter()
+        .find(|f| f.4)
+        .or(found.iter().find(|f| f.1))
+        .or(found.first())
+    {
         return Amount::Exact(m, marked, written);
     }
     if says_all(toks) {
@@ -192,11 +203,13 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
     if is(UNIT_WORDS, next) {
         return Number::Not;
     }
-    // Split "1,200.50usd" into the number and what is stuck to it.
-    let split = raw
+    // Split "1,200.50usd" into the number and what is stuck to it (the word's text: digits
+    // grouped by spaces, "1 200", are joined there).
+    let text = t.text.as_str();
+    let split = text
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .unwrap_or(raw.len());
-    let (digits, suffix) = raw.split_at(split);
+        .unwrap_or(text.len());
+    let (digits, suffix) = text.split_at(split);
     let suffix_l = suffix.to_ascii_lowercase();
     let mut times = scaled_by;
     let mut marked = scaled_by.is_some();
@@ -296,6 +309,10 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
             marked = true;
             written = written.or_else(|| Written::of(word));
         }
+    }
+    // A day beside a month ("Dec 15", "15 December") is a date.
+    if !marked && (month_word(prev).is_some() || month_word(next).is_some()) {
+        return Number::Not;
     }
     // Years after "in", "since", "by"… ("the credit from 2025") are dates.
     if !marked

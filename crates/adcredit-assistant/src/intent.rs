@@ -11,8 +11,9 @@ use serde::Serialize;
 
 use crate::amounts::{self, Amount};
 use crate::lexicon::{
-    fund_word, is, role_word, status_word, ALLOCATE_WORDS, ALLOCATION_NOUNS, FILLER, FROM_WORDS,
-    MODALS, MONEY_WORDS, MOVE_WORDS, RECEIVE_AFTER, RETURN_WORDS, ROLE_CUES, TO_WORDS, UNDO_WORDS,
+    fund_word, is, month_word, role_word, status_word, ALLOCATE_WORDS, ALLOCATION_NOUNS,
+    EXPIRY_WORDS, FILLER, FROM_WORDS, MODALS, MONEY_WORDS, MOVE_WORDS, RECEIVE_AFTER, RETURN_WORDS,
+    ROLE_CUES, TO_WORDS, UNDO_WORDS,
 };
 use crate::places::{self, Known, Mention, Place};
 use crate::words::{tokenize, Tok, ARROW};
@@ -568,10 +569,23 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         return Intent::NotAMove;
     }
     let known = scenario.map(Known::of);
-    let mentions: Vec<Mention> = places::find(&toks, known.as_ref())
+    let mut mentions: Vec<Mention> = places::find(&toks, known.as_ref())
         .into_iter()
         .filter(|m| !m.places.is_empty() || m.unknown.is_some())
         .collect();
+    let names_credit = |m: &Mention| m.places.iter().any(|p| matches!(p, Place::Credit(_)));
+    if let Some(d) = scenario
+        .filter(|_| !mentions.iter().any(names_credit))
+        .and_then(|s| described_credit(&toks, s))
+    {
+        if !mentions
+            .iter()
+            .any(|m| m.start <= d.start && d.start < m.end)
+        {
+            let at = mentions.partition_point(|m| m.start < d.start);
+            mentions.insert(at, d);
+        }
+    }
     let verb = verb || (have && modal_have(&toks, &mentions));
     if !verb && !terse(&toks) {
         return Intent::NotAMove;
@@ -1024,6 +1038,98 @@ const TERSE_TO: &[&str] = &["to", "into", "onto", ARROW, "for"];
 fn has_number(toks: &[Tok]) -> bool {
     toks.iter()
         .any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A credit of the Business Center the words describe instead of naming it: by when it
+/// expires ("the December credit", "the one that runs out in March", "expiring 2026-12-15"), as
+/// the one that expires first or last ("the soonest-expiring voucher"), or by what is left of
+/// it ("the $800 grant", "our 1500 credit"). The mention is the describing word, and its
+/// places every credit that fits (several are the Business Center as one place); none when
+/// no credit fits, so a description of nothing in the scenario is not taken for something.
+fn described_credit(toks: &[Tok], s: &Scenario) -> Option<Mention> {
+    let credits = &s.business_center.ad_credits;
+    let credit_word = |w: &str| fund_word(w) == Some(Fund::AdCredit) || is(&["one", "ones"], w);
+    if credits.is_empty() || !toks.iter().any(|t| credit_word(&t.text)) {
+        return None;
+    }
+    let mention = |i: usize, fits: Vec<usize>| {
+        (!fits.is_empty()).then(|| Mention {
+            start: i,
+            end: i + 1,
+            places: fits.into_iter().map(Place::Credit).collect(),
+            unknown: None,
+        })
+    };
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+    let expiry_near = |i: usize| {
+        (i.saturating_sub(3)..=i + 3).any(|k| word(k).split('-').any(|w| is(EXPIRY_WORDS, w)))
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let prev = i.checked_sub(1).map_or("", word);
+        let next = word(i + 1);
+        let determiner = is(&["the", "our", "my", "this", "that", "its", "your"], prev);
+        // By month: after "in", "on", "until"…, before a day, or as a credit's adjective.
+        if let Some(month) = month_word(&t.text) {
+            let said = is(
+                &[
+                    "in", "on", "until", "till", "by", "before", "end", "of", "mid", "early",
+                    "late", "through",
+                ],
+                prev,
+            ) || next.starts_with(|c: char| c.is_ascii_digit())
+                || (determiner && credit_word(next));
+            if said {
+                let fits = (0..credits.len())
+                    .filter(|&c| credits[c].expires.is_some_and(|d| d.month() == month))
+                    .collect();
+                return mention(i, fits);
+            }
+        }
+        // By date, written as in the scenario.
+        if let Ok(date) = adcredit_core::Date::parse(&t.text) {
+            let fits = (0..credits.len())
+                .filter(|&c| credits[c].expires == Some(date))
+                .collect();
+            return mention(i, fits);
+        }
+        // First or last to expire.
+        let parts: Vec<&str> = t.text.split('-').collect();
+        let first = parts
+            .iter()
+            .any(|w| is(&["first", "soonest", "earliest", "sooner", "next"], w));
+        let last = parts
+            .iter()
+            .any(|w| is(&["last", "latest", "later", "longest"], w));
+        if (first || last) && expiry_near(i) {
+            // The next to expire is one still valid, when there is one.
+            let valid = |d: &adcredit_core::Date| s.today.days_until(*d) >= 0;
+            let dated = || credits.iter().filter_map(|c| c.expires);
+            let end = if first {
+                dated().filter(valid).min().or_else(|| dated().min())
+            } else {
+                dated().max()
+            };
+            let fits = (0..credits.len())
+                .filter(|&c| end.is_some() && credits[c].expires == end)
+                .collect();
+            return mention(i, fits);
+        }
+        // By what is left of it: "the $800 grant".
+        if determiner && credit_word(next) && t.text.starts_with(|c: char| c.is_ascii_digit()) {
+            let amount = amounts::plain_decimal(&t.text)
+                .ok()
+                .and_then(|p| Money::parse(&p).ok());
+            if let Some(amount) = amount {
+                let fits = (0..credits.len())
+                    .filter(|&c| credits[c].amount == amount)
+                    .collect();
+                if let Some(m) = mention(i, fits) {
+                    return Some(m);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// "all stores", "all our accounts", "every shop", "each of the accounts": every account of

@@ -528,6 +528,61 @@ pub(crate) fn fund_word(w: &str) -> Option<Fund> {
     })
 }
 
+/// The months as people write them, with their numbers: a credit is often named by when it
+/// expires ("the December credit").
+pub(crate) const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// The month a word names ("dec", "December"), if any. "may", "mar" and "march" are
+/// also everyday words: the caller decides from the words around them.
+pub(crate) fn month_word(w: &str) -> Option<u8> {
+    MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+}
+
+/// Words saying that money runs out at a date ("the credit expiring in March").
+pub(crate) const EXPIRY_WORDS: &[&str] = &[
+    "expire",
+    "expires",
+    "expired",
+    "expiring",
+    "expiry",
+    "expiration",
+    "lapse",
+    "lapses",
+    "lapsing",
+    "ends",
+    "ending",
+    "runs",
+    "running",
+    "valid",
+    "until",
+    "till",
+];
+
 /// Multi-word phrases joined into one word before reading (longest first).
 pub(crate) const PHRASES: &[&str] = &[
     "united states of america",

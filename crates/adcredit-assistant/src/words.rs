@@ -108,7 +108,41 @@ pub(crate) fn tokenize(q: &str) -> Vec<Tok> {
         });
         i = j;
     }
-    join_phrases(out)
+    join_phrases(join_digit_groups(q, out))
+}
+
+/// Join digits grouped in threes by spaces ("1 200", "1 200 000,50", as French, Swedish or
+/// Polish write them) into one word: "1 200" is twelve hundred, never one and two hundred.
+/// The word's text is the digits without the spaces; its span covers them all.
+fn join_digit_groups(q: &str, toks: Vec<Tok>) -> Vec<Tok> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    for t in toks {
+        if let Some(last) = out.last_mut() {
+            let gap = q.get(last.end..t.start).unwrap_or("");
+            let whole = t.text.split([',', '.']).next().unwrap_or("");
+            let last_groups_ok = {
+                let mut groups = last.text.split(' ');
+                groups.next().is_some_and(|g| digits(g) && g.len() <= 3)
+                    && groups.all(|g| digits(g) && g.len() == 3)
+            };
+            let spaced = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}");
+            if spaced && last_groups_ok && digits(whole) && whole.len() == 3 && !last.possessive {
+                last.text.push(' ');
+                last.text.push_str(&t.text);
+                last.end = t.end;
+                last.possessive = t.possessive;
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    for t in &mut out {
+        if t.text.contains(' ') && t.text.starts_with(|c: char| c.is_ascii_digit()) {
+            t.text.retain(|c| c != ' ');
+        }
+    }
+    out
 }
 
 /// Join the lexicon's multi-word phrases into one word each, longest first.

@@ -136,6 +136,11 @@ impl Date {
         other.days_from_epoch() - self.days_from_epoch()
     }
 
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
     /// The month's English name and the year, for messages ("February 2026").
     pub fn month_name(self) -> String {
         format!("{} {}", MONTH_NAMES[usize::from(self.month - 1)], self.year)
