@@ -235,6 +235,14 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
             times = Some(1_000_000);
             needs_mark = true;
         }
+        // East Asian scale characters: "5万" (50,000), "3千円", "2억 원"; a currency sign may
+        // follow them.
+        s if east_asian_scale(s).is_some() => {
+            let (n, currency) = east_asian_scale(s).unwrap_or((1, None));
+            times = Some(n);
+            marked = true;
+            written = currency.and_then(Written::of);
+        }
         s if is(CURRENCY_WORDS, s) => {
             marked = true;
             written = Written::of(s);
@@ -348,6 +356,26 @@ fn number(q: &str, toks: &[Tok], i: usize) -> Number {
         )),
         Err(_) => Number::Bad(format!("“{raw}” is not an amount I can read")),
     }
+}
+
+/// A suffix made of an East Asian scale character and perhaps a currency character after it:
+/// the scale, and the currency code (lowercase) the character says.
+fn east_asian_scale(suffix: &str) -> Option<(u32, Option<&'static str>)> {
+    let mut chars = suffix.chars();
+    let scale = match chars.next()? {
+        '万' | '萬' | '만' => 10_000,
+        '千' | '천' => 1_000,
+        '億' | '亿' | '억' => 100_000_000,
+        _ => return None,
+    };
+    let currency = match chars.as_str() {
+        "" => None,
+        "円" => Some("jpy"),
+        "元" => Some("cny"),
+        "원" => Some("krw"),
+        _ => return None,
+    };
+    Some((scale, currency))
 }
 
 /// The scale a word multiplies a number by ("2 million", "3 grand").

@@ -12,8 +12,8 @@ use serde::Serialize;
 use crate::amounts::{self, Amount};
 use crate::lexicon::{
     fund_word, is, month_word, role_word, status_word, ALLOCATE_WORDS, ALLOCATION_NOUNS,
-    EXPIRY_WORDS, FILLER, FROM_WORDS, MODALS, MONEY_WORDS, MOVE_WORDS, RECEIVE_AFTER, RETURN_WORDS,
-    ROLE_CUES, TO_WORDS, UNDO_WORDS,
+    CURRENCY_WORDS, EXPIRY_WORDS, FILLER, FROM_WORDS, MODALS, MONEY_WORDS, MOVE_WORDS,
+    RECEIVE_AFTER, RETURN_WORDS, ROLE_CUES, TO_WORDS, UNDO_WORDS,
 };
 use crate::places::{self, Known, Mention, Place};
 use crate::words::{tokenize, Tok, ARROW};
@@ -139,8 +139,17 @@ fn modal_have(toks: &[Tok], credits: &[Mention]) -> bool {
                     || is(&["money", "funds", "budget", "balance"], &t.text)
                     || t.text.starts_with(|c: char| c.is_ascii_digit())
             })
-                // "what happens to the credit in Warsaw, can Dublin have it?"
-                || (toks.get(i + 1).is_some_and(|n| is(&["it", "them"], &n.text))
+                // "what happens to the credit in Warsaw, can Dublin have it?", "… have all of it?"
+                || (toks[i + 1..]
+                    .iter()
+                    .take(3)
+                    .position(|n| is(&["it", "them"], &n.text))
+                    .is_some_and(|k| {
+                        k == 0
+                            || (k == 2
+                                && is(&["all", "some", "half", "part", "most", "rest", "any"], &toks[i + 1].text)
+                                && toks[i + 2].text == "of")
+                    })
                     && toks[..i].iter().any(|t| fund_word(&t.text).is_some()))
                 || credits.iter().any(|m| {
                 m.start > i && m.places.iter().any(|p| matches!(p, Place::Credit(_)))
@@ -1061,6 +1070,13 @@ fn described_credit(toks: &[Tok], s: &Scenario) -> Option<Mention> {
         })
     };
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+    // "20 Dec", "1st December".
+    let day = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (1..=2).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && is(&["", "st", "nd", "rd", "th"], &w[digits.len()..])
+    };
     let expiry_near = |i: usize| {
         (i.saturating_sub(3)..=i + 3).any(|k| word(k).split('-').any(|w| is(EXPIRY_WORDS, w)))
     };
@@ -1077,6 +1093,7 @@ fn described_credit(toks: &[Tok], s: &Scenario) -> Option<Mention> {
                 ],
                 prev,
             ) || next.starts_with(|c: char| c.is_ascii_digit())
+                || day(prev)
                 || (determiner && credit_word(next));
             if said {
                 let fits = (0..credits.len())
@@ -1115,7 +1132,15 @@ fn described_credit(toks: &[Tok], s: &Scenario) -> Option<Mention> {
             return mention(i, fits);
         }
         // By what is left of it: "the $800 grant".
-        if determiner && credit_word(next) && t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        let named_after = if is(CURRENCY_WORDS, next) {
+            word(i + 2)
+        } else {
+            next
+        };
+        if determiner
+            && credit_word(named_after)
+            && t.text.starts_with(|c: char| c.is_ascii_digit())
+        {
             let amount = amounts::plain_decimal(&t.text)
                 .ok()
                 .and_then(|p| Money::parse(&p).ok());

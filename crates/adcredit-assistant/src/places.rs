@@ -117,7 +117,8 @@ pub fn names_a_country(written: &str) -> bool {
         return false;
     }
     let short = folded.chars().count() <= 3 || is(AMBIGUOUS, &folded);
-    let capitals = written.chars().all(|ch| !ch.is_lowercase());
+    // ASCII tests keep std's Unicode tables out of the search module (codes are ASCII).
+    let capitals = written.bytes().all(|b| !b.is_ascii_lowercase());
     !short || capitals
 }
 
