@@ -660,14 +660,16 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             from = Some(loose.remove(at));
         }
     }
-    // "give 100 of the spring grant to Germany and Austria": a place joined to the target is
-    // a second target.
+    // "give 100 of the spring grant to Germany and Austria", "can Germany and Austria each get
+    // 100?": a place joined to the target by "and"/"or", after or before it, is a second
+    // target.
+    let joined = |a: &Mention, b: &Mention| {
+        let k = with_determiners(&toks, b);
+        k >= 1 && k - 1 == a.end && is(&["and", "or"], &toks[k - 1].text)
+    };
+    let pair_of = |t: &Mention, m: &Mention| !is_bc(m) && (joined(t, m) || joined(m, t));
     if let (Some(t), None) = (to, also_to) {
-        let joined = |m: &&Mention| {
-            let k = with_determiners(&toks, m);
-            k >= 1 && k - 1 == t.end && is(&["and", "or"], &toks[k - 1].text)
-        };
-        if let Some(at) = loose.iter().position(|m| joined(m) && !is_bc(m)) {
+        if let Some(at) = loose.iter().position(|m| pair_of(t, m)) {
             also_to = Some(loose.remove(at));
         }
     }
@@ -681,12 +683,18 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             loose.insert(0, bc);
         }
     }
+    let mut left: Vec<&Mention> = Vec::new();
     for m in loose {
         if from.is_none() {
             from = Some(m);
         } else if to.is_none() {
             to = Some(m);
+        } else {
+            left.push(m);
         }
+    }
+    if let (Some(t), None) = (to, also_to) {
+        also_to = left.into_iter().find(|m| pair_of(t, m));
     }
 
     // "I accidentally put the q4 promo on Germany instead of the US store, can I fix it?": told
