@@ -257,12 +257,19 @@ fn taking_back(toks: &[Tok]) -> bool {
 }
 
 /// "can the credit line pay for the Chile account?", "can Brazil be paid from the credit
-/// line?": paying *for* a place or being paid *from* money moves it; "does Brussels pay in
-/// euros?" does not.
+/// line?", "can Stockholm pay with the credit line?": paying *for* a place, being paid *from*
+/// money or paying *with* it moves it; "does Brussels pay in euros?" does not.
 fn pays(toks: &[Tok]) -> bool {
-    toks.windows(2).any(|w| {
+    toks.windows(2).enumerate().any(|(i, w)| {
         (is(&["pay", "pays"], &w[0].text) && w[1].text == "for")
             || (w[0].text == "paid" && is(&["from", "with", "out of", "by"], &w[1].text))
+            // "can Stockholm pay with the credit line?": paying with money names that money.
+            || (is(&["pay", "pays"], &w[0].text)
+                && is(&["with", "from", "out of", "using"], &w[1].text)
+                && toks[i + 2..]
+                    .iter()
+                    .take(3)
+                    .any(|t| fund_word(&t.text).is_some()))
     })
 }
 
