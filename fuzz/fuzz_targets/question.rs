@@ -16,7 +16,9 @@ fn fixtures() -> &'static (Searcher, Scenario) {
         let searcher = Searcher::from_bundle(BUNDLE).expect("the shipped bundle loads");
         let scenario = adcredit_core::parse_scenario(
             r#"{"today":"2026-11-24","actor_role":"admin",
-            "business_center":{"entity":"Acme","currency":"EUR","ad_credits":[{"id":"promo","amount":"300.00"}]},
+            "business_center":{"entity":"Acme","currency":"EUR","ad_credits":[{"id":"promo","amount":"300.00"},
+              {"id":"spring-grant","amount":"1200.00","expires":"2026-12-31"},
+              {"id":"old","amount":"50","expires":"2026-10-01"}]},
             "accounts":[
               {"id":"de","name":"DE shop","entity":"Acme","currency":"EUR","status":"active","in_payment_portfolio":true},
               {"id":"at","name":"Austria","entity":"Acme","currency":"EUR","status":"suspended"}]}"#,
