@@ -703,6 +703,34 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     if let (Some(t), None) = (to, also_to) {
         also_to = left.into_iter().find(|m| pair_of(t, m));
     }
+    // "can Germany and Austria each get 100 of credit?", "can the UK and US accounts both use
+    // the credit line?": a pair that receives together is two targets, not a source and a
+    // target ("share … between X and Y" is read above).
+    if let (Some(f), Some(t), None) = (from, to, also_to) {
+        let (first, second) = if f.start < t.start { (f, t) } else { (t, f) };
+        let receives = toks[second.end..]
+            .iter()
+            .map(|w| w.text.as_str())
+            .find(|w| {
+                !is(
+                    &[
+                        "each", "both", "also", "then", "all", "accounts", "stores", "shops",
+                    ],
+                    w,
+                )
+            })
+            .is_some_and(|w| is(RECEIVE_AFTER, w) || w == "have");
+        let before = toks[..with_determiners(&toks, first)]
+            .iter()
+            .rev()
+            .find(|p| !is(FILLER, &p.text))
+            .is_some_and(|p| is(PAIR_WORDS, &p.text));
+        if joined(first, second) && receives && !before && !is_bc(first) && !is_bc(second) {
+            from = None;
+            to = Some(first);
+            also_to = Some(second);
+        }
+    }
 
     // "I accidentally put the q4 promo on Germany instead of the US store, can I fix it?": told
     // as done, the money is where it went, and the place after "instead of" is where it
