@@ -58,7 +58,9 @@ pub(crate) fn tokenize(q: &str) -> Vec<Tok> {
             i += arrow;
             continue;
         }
-        if !c.is_alphanumeric() {
+        // A combining mark starts no word (some, such as U+0345, count as alphabetic), as the
+        // search analyzer and the gate (`crate::gate`) split words.
+        if !c.is_alphanumeric() || adcredit_search::is_combining_mark(c) {
             i += 1;
             continue;
         }

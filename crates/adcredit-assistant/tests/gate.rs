@@ -30,6 +30,9 @@ fn the_gate_lets_every_move_the_reader_sees_through() {
         // "oFF" is "off" (a source marker) and "FF" after it an id: the commas after "FF" do
         // not join it to the next word, for the reader as for the gate.
         "distribute\0aZZ\0\u{34d}@'oFF\0FF,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,F$h",
+        // U+0345 is a combining mark that Rust counts as alphabetic: it starts no word, so
+        // "-zo" after it is not an id after "to" for the reader, as for the gate.
+        "e#Cveb)to=\u{345}-zo=get\0of\0\u{1}\0\0spre\"get\0Dto$procmo\nou\"get\0Lgedt\0p]l",
     ];
     for q in cases {
         let a = answer_move(q, None).expect("an answer");
