@@ -203,6 +203,26 @@ impl Money {
         self.exact(product, "a multiple of an amount")
     }
 
+    /// `self * num / den` rounded toward zero to `places` decimals ("half of 0.05" with two
+    /// decimals is 0.02: a part never exceeds what it is a part of), or an overflow error;
+    /// `den` zero is an overflow too.
+    ///
+    /// ```
+    /// use adcredit_core::Money;
+    /// let m = Money::parse("1000.00").unwrap();
+    /// assert_eq!(m.part(1, 3, 2).unwrap().to_string(), "333.33");
+    /// assert_eq!(m.part(3, 4, 0).unwrap().to_string(), "750.00");
+    /// assert!(m.part(1, 0, 2).is_err());
+    /// ```
+    pub fn part(self, num: u32, den: u32, places: u32) -> Result<Money, Error> {
+        let value = self
+            .value
+            .checked_mul(Decimal::from(num))
+            .and_then(|v| v.checked_div(Decimal::from(den)))
+            .map(|v| v.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::ToZero));
+        self.exact(value, "a part of an amount")
+    }
+
     fn exact(self, result: Option<Decimal>, what: &str) -> Result<Money, Error> {
         match result {
             Some(value) => Ok(Money {
