@@ -25,6 +25,9 @@ pub(crate) enum Amount {
     Exact(Money, bool, Option<Written>),
     /// "All of it", "everything": the whole available amount.
     All,
+    /// "Half of it", "a third of the voucher", "25% of the grant": this share (numerator,
+    /// denominator) of the available amount, and the words that said it.
+    Part(u32, u32, String),
     /// Something that looks like an amount but cannot be read; the sentence says why.
     Unreadable(String),
 }
@@ -148,11 +151,103 @@ pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> A
     {
         return Amount::Exact(m, marked, written);
     }
-    if says_all(toks) {
+    if let Some((num, den, said)) = says_part(q, toks) {
+        Amount::Part(num, den, said)
+    } else if says_all(toks) {
         Amount::All
     } else {
         Amount::None
     }
+}
+
+/// "half of it", "half the grant", "a third of the voucher", "two thirds of our credit",
+/// "three quarters of it", "25% of the promo", "10 percent of the cash": a share of some
+/// money, as (numerator, denominator, the words). Not a part of time or of things ("the second
+/// half of December", "half of our accounts"), nor a split ("cut it in half").
+fn says_part(q: &str, toks: &[Tok]) -> Option<(u32, u32, String)> {
+    let w = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+    let said = |a: usize, b: usize| q[toks[a].start..toks[b].end].to_owned();
+    // What follows "of" (or "half the"): money, not a month, a count of things or a time.
+    let of_money = |k: usize| {
+        let mut k = k;
+        while is(&["the", "our", "my", "your", "this", "that", "its"], w(k)) {
+            k += 1;
+        }
+        let x = w(k);
+        !x.is_empty()
+            && month_word(x).is_none()
+            && !is(UNIT_WORDS, x)
+            && !is(crate::lexicon::PLACE_NOUNS, x)
+            && !is(&["them", "us", "you", "year", "day", "way", "time"], x)
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let prev = i.checked_sub(1).map_or("", w);
+        // "25%", "25 percent", "25 per cent" of something.
+        let digits = t.text.as_str();
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() <= 3 {
+            let sign = q[t.end..].starts_with('%') || q[t.end..].starts_with(" %");
+            let word = if sign {
+                0
+            } else if is(&["percent", "pct"], w(i + 1)) {
+                1
+            } else if w(i + 1) == "per" && w(i + 2) == "cent" {
+                2
+            } else {
+                continue;
+            };
+            let pct: u32 = digits.parse().ok()?;
+            if (1..=100).contains(&pct) && w(i + word + 1) == "of" && of_money(i + word + 2) {
+                let end = i + word;
+                let mut text = said(i, end);
+                if sign && word == 0 {
+                    text.push('%');
+                }
+                return Some((pct, 100, text));
+            }
+            continue;
+        }
+        let (num, den, start) = match t.text.as_str() {
+            "half" => {
+                if is(
+                    &["first", "second", "last", "other", "in", "by", "into"],
+                    prev,
+                ) {
+                    continue;
+                }
+                (1, 2, if is(&["a", "one"], prev) { i - 1 } else { i })
+            }
+            "third" | "thirds" | "quarter" | "quarters" | "fourth" | "fourths" | "fifth"
+            | "fifths" | "tenth" | "tenths" => {
+                let den = match t.text.trim_end_matches('s') {
+                    "third" => 3,
+                    "quarter" | "fourth" => 4,
+                    "fifth" => 5,
+                    _ => 10,
+                };
+                let num = match prev {
+                    "a" | "one" => 1,
+                    "two" => 2,
+                    "three" => 3,
+                    "four" => 4,
+                    _ => continue,
+                };
+                if num >= den {
+                    continue;
+                }
+                (num, den, i - 1)
+            }
+            _ => continue,
+        };
+        let next = w(i + 1);
+        let ok = (next == "of" && of_money(i + 2))
+            || (t.text == "half"
+                && is(&["the", "our", "my", "your", "this", "that", "its"], next)
+                && of_money(i + 1));
+        if ok {
+            return Some((num, den, said(start, i)));
+        }
+    }
+    None
 }
 
 /// The byte range of the sentence of `q` that asks: the last one ending in "?", from the end

@@ -469,9 +469,13 @@ fn direction(
         }
         if is(&["in", "inside", "within", "on", "at"], w) {
             // Money "in the q4 promo" or "in the BC" is where it is, unless it goes back there
-            // ("put the cash back in the BC").
+            // ("put the cash back in the BC"); an account after "in" where a credit of the
+            // Business Center is used or spent is where it is spent ("can I use the launch
+            // voucher in Germany?"), unless a target follows ("use the voucher in Germany for
+            // Austria").
             return match (bc, allocating) {
                 (true, _) if returning => Dir::To,
+                (false, false) if spent_there(toks, m, mentions) && !returning => Dir::To,
                 (true, _) | (false, false) => Dir::From,
                 // A target unless another place is ("send the credit in Germany back to
                 // the BC"): a lone place of an allocation is its target anyway.
@@ -520,6 +524,39 @@ fn direction(
         steps += 1;
     }
     Dir::Loose
+}
+
+/// Whether place `m`, after "in"/"on"/"at", is where a credit of the Business Center named
+/// before it is to be used: a verb of using comes before that credit ("use the launch voucher
+/// in Germany", "spend our q4 promo on the US store"), and no target marker follows `m`.
+fn spent_there(toks: &[Tok], m: &Mention, mentions: &[Mention]) -> bool {
+    let Some(credit) = mentions.iter().rev().find(|o| {
+        o.end <= m.start
+            && !o.places.is_empty()
+            && o.places
+                .iter()
+                .all(|p| matches!(p, Place::Bc | Place::Credit(_)))
+    }) else {
+        return false;
+    };
+    let used = toks[..credit.start].iter().any(|t| {
+        is(
+            &[
+                "use",
+                "using",
+                "spend",
+                "spending",
+                "apply",
+                "applying",
+                "redeem",
+                "redeeming",
+                "run",
+                "burn",
+            ],
+            &t.text,
+        )
+    });
+    used && !toks[m.end..].iter().any(|t| is(TO_WORDS, &t.text))
 }
 
 /// Whether the nearest moving verb before word `at` says money was put there by someone
@@ -980,6 +1017,26 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             }
             all.map(|(m, _)| m)
         }
+        Amount::Part(num, den, said) => {
+            // A share of what is available (as "all of it", none without a scenario),
+            // rounded down to the smallest unit of the currency where the money is.
+            let part = scenario.zip(fund).and_then(|(s, f)| {
+                let (whole, what) = available(s, f, from_place.as_ref(), credit)?;
+                let places = match &from_place {
+                    Some(Place::Account(a)) => s.accounts.get(*a).map(|a| a.currency.decimals()),
+                    _ => None,
+                }
+                .unwrap_or_else(|| s.business_center.currency.decimals());
+                Some((whole.part(num, den, places).ok()?, what))
+            });
+            if let Some((m, what)) = &part {
+                notes.push(format!(
+                    "“{said}” was read as that share of {what}: {}.",
+                    with_currency(*m, scenario)
+                ));
+            }
+            part.map(|(m, _)| m)
+        }
     };
 
     let role = stated_role(&toks);
@@ -1095,7 +1152,7 @@ fn has_number(toks: &[Tok]) -> bool {
 /// A credit of the Business Center the words describe instead of naming it: by when it
 /// expires ("the December credit", "the one that runs out in March", "expiring 2026-12-15"), as
 /// the one that expires first or last ("the soonest-expiring voucher"), or by what is left of
-/// it ("the $800 grant", "our 1500 credit"). The mention is the describing word, and its
+/// it ("the $800 grant", "our 1500 credit"), or as the expired one. The mention is the describing word, and its
 /// places every credit that fits (several are the Business Center as one place); none when
 /// no credit fits, so a description of nothing in the scenario is not taken for something.
 fn described_credit(toks: &[Tok], s: &Scenario) -> Option<Mention> {
@@ -1144,6 +1201,13 @@ fn described_credit(toks: &[Tok], s: &Scenario) -> Option<Mention> {
                     .collect();
                 return mention(i, fits);
             }
+        }
+        // By its state: "the expired voucher", "our lapsed credit".
+        if is(&["expired", "lapsed"], &t.text) && credit_word(next) {
+            let fits = (0..credits.len())
+                .filter(|&c| credits[c].expires.is_some_and(|d| d < s.today))
+                .collect();
+            return mention(i, fits);
         }
         // By date, written as in the scenario.
         if let Ok(date) = adcredit_core::Date::parse(&t.text) {
@@ -1492,6 +1556,15 @@ fn choose(q: &str, toks: &[Tok], m: &Mention, scenario: Option<&Scenario>) -> In
         .take(MAX_CHOICES)
         .map(|p| {
             let (id, named) = match p {
+                // A credit said another way ("the expired voucher", "the December credit"):
+                // its id in place of the words.
+                Place::Credit(c)
+                    if scenario.is_some_and(|s| *c < s.business_center.ad_credits.len()) =>
+                {
+                    let id = scenario
+                        .map_or_else(String::new, |s| s.business_center.ad_credits[*c].id.clone());
+                    (id.clone(), id)
+                }
                 Place::Bc | Place::Credit(_) => ("bc".to_owned(), "the Business Center".to_owned()),
                 Place::Account(a) => {
                     let id = scenario.map_or_else(String::new, |s| s.accounts[*a].id.clone());
@@ -1500,10 +1573,10 @@ fn choose(q: &str, toks: &[Tok], m: &Mention, scenario: Option<&Scenario>) -> In
                 Place::Named(id, _) => (id.clone(), format!("account {id}")),
             };
             Choice {
-                label: if id == "bc" {
-                    "Business Center".to_owned()
-                } else {
-                    label(p, scenario)
+                label: match p {
+                    Place::Credit(_) if id != "bc" => format!("credit {id}"),
+                    _ if id == "bc" => "Business Center".to_owned(),
+                    _ => label(p, scenario),
                 },
                 question: format!("{before}{named}{after}"),
                 id,

@@ -152,12 +152,22 @@ fn skip(w: &str) -> bool {
     is(PLACE_NOUNS, w) || is(FILLER, w) || crate::lexicon::fund_word(w).is_some()
 }
 
+/// Words that say which of two things ("the new account", "the old coupon"): filler in a
+/// question, but a name's own word when an account or a credit is called by it ("Austria
+/// (new)", `old-coupon`).
+const MODIFIERS: &[&str] = &["new", "old", "existing", "current", "main"];
+
+/// Whether word `w` of a name or an id is one of its keys.
+fn name_key(w: &str) -> bool {
+    !skip(w) || is(MODIFIERS, w)
+}
+
 /// The keys of an id or a name: its words (and an id's parts), without nouns and filler.
 fn keys_of(text: &str, out: &mut Vec<String>) {
     for t in tokenize(text) {
         let parts = t.text.split(['-', '_', '.']).filter(|p| !p.is_empty());
         for w in std::iter::once(t.text.as_str()).chain(parts) {
-            if !skip(w) {
+            if name_key(w) {
                 let k = key(w);
                 if !out.contains(&k) {
                     out.push(k);
@@ -214,13 +224,37 @@ fn eligible(toks: &[Tok], i: usize) -> bool {
 pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
     let n = toks.len();
     let ok: Vec<bool> = (0..n).map(|i| eligible(toks, i)).collect();
+    // after_determiner[i]: word i follows "the", "our", "this"…
+    let after_determiner: Vec<bool> = (0..n)
+        .map(|i| {
+            i.checked_sub(1)
+                .is_some_and(|p| is(&["the", "our", "my", "your", "this", "that"], &toks[p].text))
+        })
+        .collect();
+    // modifier[i]: word i is "new", "old"… after a determiner, and says which account ("the
+    // new account", "our old one": `Some(true)`) or which credit ("the old coupon":
+    // `Some(false)`); a name that has the word is meant only then.
+    let modifier: Vec<Option<bool>> = (0..n)
+        .map(|i| {
+            let next = toks.get(i + 1).map_or("", |t| t.text.as_str());
+            if !(is(MODIFIERS, &toks[i].text) && after_determiner[i]) {
+                None
+            } else if is(PLACE_NOUNS, next) || next == "one" {
+                Some(true)
+            } else if crate::lexicon::fund_word(next).is_some() {
+                Some(false)
+            } else {
+                None
+            }
+        })
+        .collect();
     let qkeys: Vec<Option<String>> = toks
         .iter()
         .enumerate()
         .map(|(i, t)| {
             let fund_only = crate::lexicon::fund_word(&t.text).is_some()
                 && !is(&["credit", "credits"], &t.text);
-            (ok[i] && (!skip(&t.text) || fund_only)).then(|| key(&t.text))
+            (ok[i] && (!skip(&t.text) || fund_only || modifier[i].is_some())).then(|| key(&t.text))
         })
         .collect();
     // hits[i]: the places word i fits (accounts in scenario order, then credits, then the BC).
@@ -242,13 +276,6 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
                 .map(|k| typo_country(k).map_or_else(|| k.clone(), |c| format!("@{}", c.code)))
         })
         .collect();
-    // after_determiner[i]: word i follows "the", "our", "this"…
-    let after_determiner: Vec<bool> = (0..n)
-        .map(|i| {
-            i.checked_sub(1)
-                .is_some_and(|p| is(&["the", "our", "my", "your", "this", "that"], &toks[p].text))
-        })
-        .collect();
     if let Some(s) = scenario {
         let mut mark = |place: Place, id: &str, name: Option<&str>, extra: Option<String>| {
             keys.clear();
@@ -267,6 +294,12 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
                 // voucher"), not as an amount of a kind of money ("60 of promo credit"); an
                 // account's status key ("in review") names it anyhow.
                 let definite = !matches!(place, Place::Credit(_)) || after_determiner[i];
+                // "the new account" is no credit called `new-…`, "the old coupon" no account
+                // called "Old …".
+                if modifier[i].is_some_and(|account| account != matches!(place, Place::Account(_)))
+                {
+                    continue;
+                }
                 if (toks[i].text == id || toks[i].text == compact) && ok[i] {
                     exact[i] = Some(place.clone());
                     hits[i].push(place.clone());

@@ -413,6 +413,65 @@ fn plain_words() {
             "denied:role-not-permitted",
         ),
         ("-: what is a credit line?", "none"),
+        // A credit of the Business Center used "in" an account goes there; a credit in an
+        // account with a target after it stays the source.
+        (
+            "can I use the launch voucher in Germany?",
+            "allowed:manual-allocation",
+        ),
+        (
+            "can I spend the launch voucher on the US store?",
+            "allowed:manual-allocation",
+        ),
+        (
+            "can I use the launch voucher in Germany for the Austrian account?",
+            "denied:ad-credit-locked",
+        ),
+        (
+            "can I use the credit in Germany for Austria?",
+            "denied:ad-credit-locked",
+        ),
+        // "new", "old" name what has them in its name ("Austria (new)", `old-coupon`), and
+        // only the kind of thing they are said of.
+        (
+            "can the new account get 200 of the launch voucher?",
+            "denied:account-not-approved 200.00",
+        ),
+        (
+            "move 100 of the launch voucher to the new one",
+            "denied:account-not-approved 100.00",
+        ),
+        ("can the old coupon go to Germany?", "denied:credit-expired"),
+        (
+            "I want to open a new account and give it the launch voucher",
+            "needs:to",
+        ),
+        // A credit by its state: both expired credits fit, so the reader asks which.
+        (
+            "can the expired credit go to Germany?",
+            "needs:choose:holiday-grant|old-coupon",
+        ),
+        // A share of the money: of what the named credit has, rounded down to cents.
+        (
+            "can I give half of the launch voucher to Germany?",
+            "allowed:manual-allocation 500.00",
+        ),
+        (
+            "give 25% of the launch voucher to Germany",
+            "allowed:manual-allocation 250.00",
+        ),
+        (
+            "move two thirds of the launch voucher to Germany",
+            "allowed:manual-allocation 666.66",
+        ),
+        (
+            "can Germany get half the launch voucher in the second half of December?",
+            "allowed:manual-allocation 500.00",
+        ),
+        (
+            "-: can I give half of the voucher to Germany?",
+            "allowed:manual-allocation",
+        ),
     ];
     let mut wrong = Vec::new();
     for (q, expect) in cases {
