@@ -11,9 +11,9 @@ use crate::places::{Known, TYPO_MIN_LEN};
 
 /// Words that may start a move without a verb ("25,000 from the credit line to Paris").
 /// "have" for "can NZ have the Sydney cash?", "for" for "€500 of the q4 promo for the German
-/// store, fine?".
+/// store, fine?", "paid" for "can Brazil be paid out of the credit line?".
 const LINKS: &[&str] = &[
-    "from", "to", "into", "onto", "top", "hand", "have", "for", "pay", "pays",
+    "from", "to", "into", "onto", "top", "hand", "have", "for", "pay", "pays", "paid",
 ];
 /// Words of a "how much?" question besides its split words (with
 /// `crate::howmuch::SPLIT_WORDS`, a superset of what `crate::howmuch` reads).

@@ -33,6 +33,10 @@ fn the_gate_lets_every_move_the_reader_sees_through() {
         // U+0345 is a combining mark that Rust counts as alphabetic: it starts no word, so
         // "-zo" after it is not an id after "to" for the reader, as for the gate.
         "e#Cveb)to=\u{345}-zo=get\0of\0\u{1}\0\0spre\"get\0Dto$procmo\nou\"get\0Lgedt\0p]l",
+        // "paid out of" a place with an amount is a move to the reader ("can Brazil be paid
+        // out of the credit line?"), so "paid" must reach the rules.
+        "th\u{2f5}ph\u{2f5}pr!paid out of:\0\0GG\0t ar!paid 2out oxnountb\0A",
+        "paid out of GG paid 2",
     ];
     for q in cases {
         let a = answer_move(q, None).expect("an answer");
