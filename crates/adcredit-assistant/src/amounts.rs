@@ -137,6 +137,14 @@ pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> A
         .filter(|f| asking.contains(&f.3))
         .copied()
         .collect();
+    // "Osaka has ¥10,000 of credit. Could half of it go to Tokyo?": a share in the asking
+    // sentence is the move, the story's amount what it is a share of.
+    let part = says_part(q, toks).filter(|p| asking.contains(&p.3));
+    if in_question.is_empty() && !found.is_empty() {
+        if let Some((num, den, said, _)) = part {
+            return Amount::Part(num, den, said);
+        }
+    }
     let found = if in_question.is_empty() {
         found
     } else {
@@ -151,7 +159,7 @@ pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> A
     {
         return Amount::Exact(m, marked, written);
     }
-    if let Some((num, den, said)) = says_part(q, toks) {
+    if let Some((num, den, said, _)) = part {
         Amount::Part(num, den, said)
     } else if says_all(toks) {
         Amount::All
@@ -162,9 +170,9 @@ pub(crate) fn read(q: &str, toks: &[Tok], in_place: impl Fn(usize) -> bool) -> A
 
 /// "half of it", "half the grant", "a third of the voucher", "two thirds of our credit",
 /// "three quarters of it", "25% of the promo", "10 percent of the cash": a share of some
-/// money, as (numerator, denominator, the words). Not a part of time or of things ("the second
+/// money, as (numerator, denominator, the words, where they start in `q`). Not a part of time or of things ("the second
 /// half of December", "half of our accounts"), nor a split ("cut it in half").
-fn says_part(q: &str, toks: &[Tok]) -> Option<(u32, u32, String)> {
+fn says_part(q: &str, toks: &[Tok]) -> Option<(u32, u32, String, usize)> {
     let w = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
     let said = |a: usize, b: usize| q[toks[a].start..toks[b].end].to_owned();
     // What follows "of" (or "half the"): money, not a month, a count of things or a time.
@@ -202,7 +210,7 @@ fn says_part(q: &str, toks: &[Tok]) -> Option<(u32, u32, String)> {
                 if sign && word == 0 {
                     text.push('%');
                 }
-                return Some((pct, 100, text));
+                return Some((pct, 100, text, t.start));
             }
             continue;
         }
@@ -244,7 +252,7 @@ fn says_part(q: &str, toks: &[Tok]) -> Option<(u32, u32, String)> {
                 && is(&["the", "our", "my", "your", "this", "that", "its"], next)
                 && of_money(i + 1));
         if ok {
-            return Some((num, den, said(start, i)));
+            return Some((num, den, said(start, i), toks[start].start));
         }
     }
     None

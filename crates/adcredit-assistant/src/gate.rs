@@ -167,15 +167,18 @@ fn arrow(question: &str) -> bool {
 }
 
 fn moving(words: &[String]) -> bool {
-    words.iter().any(|w| {
-        let w = w.as_str();
-        // "How much should X get?", "which credit should go to X?", "how do I split the
-        // voucher?" (crate::howmuch) are answered from the plan, in the rules module.
-        HOW_MUCH.contains(&w)
-            || crate::howmuch::SPLIT_WORDS.contains(&w)
-            || MOVE_WORDS.contains(&w)
-            || LINKS.contains(&w)
-            || ALLOCATE_WORDS.contains(&w)
-            || RETURN_WORDS.contains(&w)
-    })
+    // "would like" reads as "wants" (`crate::words::tokenize`).
+    words.windows(2).any(|p| p[0] == "would" && p[1] == "like")
+        || words.iter().any(|w| {
+            let w = w.as_str();
+            // "How much should X get?", "which credit should go to X?", "how do I split the
+            // voucher?" (crate::howmuch) are answered from the plan, in the rules module.
+            HOW_MUCH.contains(&w)
+                || crate::howmuch::SPLIT_WORDS.contains(&w)
+                || MOVE_WORDS.contains(&w)
+                || LINKS.contains(&w)
+                || ALLOCATE_WORDS.contains(&w)
+                || RETURN_WORDS.contains(&w)
+                || crate::lexicon::verb_typo(w).is_some()
+        })
 }

@@ -48,6 +48,9 @@ pub struct Reading {
     /// Without a scenario, the status the words give an end's account ("to a suspended
     /// account", "from an account in review"), judged by the rules for that status.
     pub statuses: Vec<(End, Status)>,
+    /// Without a scenario, the words say the two ends belong to different business entities
+    /// ("between accounts of two different companies"), judged by `different-entity`.
+    pub entities_differ: bool,
     /// How the words were read where a reader may wonder (the role, "all of it", a vague
     /// money word), as sentences.
     pub notes: Vec<String>,
@@ -871,10 +874,12 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         _ => None,
     });
     match (&from_place, &to_place) {
-        // Only ad credit is handed out from the Business Center alone; cash and credit lines
-        // can also come from another account, so for them the source stays open.
+        // Only ad credit is handed out from the Business Center alone; cash can also come
+        // from another account, so for it the source stays open. A credit line with no account
+        // named as its source is the Business Center's ("credit line 5k to the Brazil
+        // outlet", "2 grand of the credit line for Helsinki").
         (None, Some(p))
-            if (allocating || from_credit_line(&toks))
+            if (allocating || from_credit_line(&toks) || named_fund == Some(Fund::CreditLine))
                 && (credit.is_some()
                     || matches!(named_fund, Some(Fund::AdCredit | Fund::CreditLine)))
                 && *p != Place::Bc
@@ -1078,6 +1083,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
     } else {
         Vec::new()
     };
+    let entities_differ = scenario.is_none() && other_entity(&toks);
     Intent::Move(Box::new(Reading {
         question: MoveQuestion {
             fund: fund.unwrap_or(Fund::Cash),
@@ -1091,8 +1097,44 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         also_to,
         role,
         statuses,
+        entities_differ,
         notes,
     }))
+}
+
+/// Whether the words say the accounts belong to different business entities: "two different
+/// companies", "another company's account", "our sister company", "separate legal entities".
+fn other_entity(toks: &[Tok]) -> bool {
+    const ENTITY: &[&str] = &[
+        "company",
+        "companies",
+        "entity",
+        "entities",
+        "business",
+        "businesses",
+        "firm",
+        "firms",
+        "corporation",
+        "corporations",
+        "subsidiary",
+        "subsidiaries",
+    ];
+    const OTHER: &[&str] = &[
+        "different",
+        "another",
+        "other",
+        "separate",
+        "two",
+        "sister",
+        "second",
+        "unrelated",
+    ];
+    toks.iter().enumerate().any(|(i, t)| {
+        is(ENTITY, &t.text)
+            && toks[i.saturating_sub(3)..i].iter().any(|p| is(OTHER, &p.text))
+            // "business" of "Business Center" names no entity.
+            && !toks.get(i + 1).is_some_and(|n| is(&["center", "centre", "manager"], &n.text))
+    })
 }
 
 /// The status the words right around mention `m` give its account: "a suspended account",
@@ -1421,7 +1463,18 @@ pub(crate) fn about_the_past(toks: &[Tok]) -> bool {
                 ],
                 second,
             ));
-    let now = has(MODALS)
+    // A modal in a clause of time or purpose tells the past too ("why did the grant expire
+    // before we could use it?").
+    let modal_now = toks.iter().enumerate().any(|(i, t)| {
+        is(MODALS, &t.text)
+            && !toks[i.saturating_sub(3)..i].iter().any(|p| {
+                is(
+                    &["before", "until", "till", "so", "because", "when"],
+                    &p.text,
+                )
+            })
+    });
+    let now = modal_now
         || has(&[
             "want", "wants", "need", "needs", "please", "let", "shall", "will", "must",
         ])

@@ -62,6 +62,7 @@ fn judge_one(r: Reading) -> Result<MoveAnswer, crate::Error> {
         also_to: _,
         role,
         statuses,
+        entities_differ,
         mut notes,
     } = r;
     // "money", "budget", "200 euros": every kind of funds is tried, and the verdict given
@@ -125,6 +126,18 @@ fn judge_one(r: Reading) -> Result<MoveAnswer, crate::Error> {
                 status.label()
             ));
         }
+    }
+    // Nor whose accounts they are; the question says they belong to different entities.
+    if let Some((rule, reason)) = adcredit_core::entity_refusal(verdict.fund)
+        .filter(|_| entities_differ && !fund_open && verdict.allowed && question.scenario.is_none())
+    {
+        verdict.allowed = false;
+        verdict.rule = rule;
+        verdict.source = rule.source();
+        verdict.reason = reason;
+        notes.push(
+            "Judged for accounts of different business entities, as the question says.".to_owned(),
+        );
     }
     if let Some(end) = open {
         match end {

@@ -303,6 +303,33 @@ pub(crate) const FILLER: &[&str] = &[
     "current",
 ];
 
+/// The long moving verbs people misspell ("alocate", "trasnfer", "realocate"), which no
+/// everyday word is one edit away from (unlike "sending", one edit from "spending").
+const TYPO_VERBS: &[&str] = &[
+    "allocate",
+    "allocating",
+    "allocated",
+    "transfer",
+    "transfers",
+    "transferring",
+    "transferred",
+    "reallocate",
+    "redistribute",
+    "reassign",
+];
+
+/// The moving verb `w` is a misspelling of (one edit: a letter missing, extra, wrong, or two
+/// swapped), for words of six letters or more that are not a verb already.
+pub(crate) fn verb_typo(w: &str) -> Option<&'static str> {
+    if w.len() < 6 || !w.bytes().all(|b| b.is_ascii_lowercase()) || is(TYPO_VERBS, w) {
+        return None;
+    }
+    TYPO_VERBS
+        .iter()
+        .find(|v| adcredit_search::one_edit_apart(w, v))
+        .copied()
+}
+
 /// Words that make a question about moving money.
 pub(crate) const MOVE_WORDS: &[&str] = &[
     "move",

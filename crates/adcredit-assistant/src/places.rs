@@ -207,6 +207,8 @@ fn eligible(toks: &[Tok], i: usize) -> bool {
         // "account in review": a status after it names no place either.
         || (prev == "account"
             && !is(FILLER, next)
+            // "every account in it": a preposition before a pronoun
+            && !is(&["it", "them", "there", "here", "which", "what"], next)
             && status_word(next).is_none()
             && !is(
                 &[
@@ -369,6 +371,41 @@ pub(crate) fn find(toks: &[Tok], scenario: Option<&Known<'_>>) -> Vec<Mention> {
     }
     for (i, t) in toks.iter().enumerate() {
         if is(BC_FORMS, &t.text) {
+            // "the BC admin", "our business center owner": a role, not a place.
+            let role = toks.get(i + 1).is_some_and(|n| {
+                is(
+                    &[
+                        "admin",
+                        "admins",
+                        "administrator",
+                        "administrators",
+                        "owner",
+                        "owners",
+                        "manager",
+                        "managers",
+                        "analyst",
+                        "analysts",
+                        "operator",
+                        "operators",
+                        "member",
+                        "members",
+                        "employee",
+                        "employees",
+                        "user",
+                        "users",
+                        "role",
+                        "roles",
+                        "permission",
+                        "permissions",
+                        "access",
+                    ],
+                    &n.text,
+                )
+            });
+            if role {
+                hits[i].clear();
+                continue;
+            }
             hits[i] = vec![Place::Bc];
             exact[i] = Some(Place::Bc);
         } else if scenario.is_none() && ok[i] {
@@ -625,6 +662,8 @@ fn generic_accounts(toks: &[Tok], hits: &mut [Vec<Place>]) {
     const BEFORE: &[&str] = &[
         "ad",
         "one",
+        // "from one of my ad accounts"
+        "of",
         "an",
         "a",
         "my",

@@ -110,7 +110,17 @@ pub(crate) fn tokenize(q: &str) -> Vec<Tok> {
         });
         i = j;
     }
-    join_phrases(join_digit_groups(q, out))
+    let mut toks = join_phrases(join_digit_groups(q, out));
+    // A misspelt moving verb reads as the verb ("can I alocate the grant to Paris?"), and
+    // "would like" as "wants" ("Osaka would like Tokyo's cash").
+    for i in 0..toks.len() {
+        if let Some(v) = crate::lexicon::verb_typo(&toks[i].text) {
+            v.clone_into(&mut toks[i].text);
+        } else if toks[i].text == "like" && i > 0 && toks[i - 1].text == "would" {
+            "wants".clone_into(&mut toks[i].text);
+        }
+    }
+    toks
 }
 
 /// Join digits grouped in threes by spaces ("1 200", "1 200 000,50", as French, Swedish or

@@ -472,6 +472,50 @@ fn plain_words() {
             "-: can I give half of the voucher to Germany?",
             "allowed:manual-allocation",
         ),
+        // A share in the asking sentence of what the story says a place has.
+        (
+            "Germany has 120 of credit. Could half of it go to the US store?",
+            "denied:portfolio-excludes-ad-credit 60.00",
+        ),
+        // "the BC admin" is a role, not the Business Center as a place.
+        (
+            "I'm the BC admin, can I put $300 of the launch voucher on Germany?",
+            "allowed:manual-allocation 300.00",
+        ),
+        // A credit line with no account as its source is the Business Center's.
+        (
+            "2 grand of the credit line for the US store",
+            "denied:insufficient-balance 2000.00",
+        ),
+        // A misspelt long verb; "would like" as "wants".
+        (
+            "Can I alocate the launch voucher to the Paris shop?",
+            "allowed:manual-allocation",
+        ),
+        (
+            "Germany would like the US store's cash: $100, ok?",
+            "allowed:portfolio-share 100.00",
+        ),
+        // A modal in a clause of time tells the past: no move.
+        (
+            "Why did the holiday grant expire before we could use it?",
+            "none",
+        ),
+        // Without a scenario: accounts of different companies (cash and credit lines stay in
+        // one entity); "one of my ad accounts" is an account; "every account in it" names no
+        // India.
+        (
+            "-: Is it possible to share cash between ad accounts that belong to two different companies?",
+            "denied:different-entity",
+        ),
+        (
+            "-: Can I move ad credit from one of my ad accounts to another one?",
+            "denied:ad-credit-locked",
+        ),
+        (
+            "-: Can our ad credit go into the Payment Portfolio so every account in it can draw on it?",
+            "none",
+        ),
     ];
     let mut wrong = Vec::new();
     for (q, expect) in cases {

@@ -44,7 +44,7 @@ pub use date::{Date, DateParseError};
 pub use error::from_json_checked;
 pub use error::{escape_controls, from_json, Error, MAX_DEPTH, NOT_A_JSON_NUMBER};
 pub use money::{Money, MoneyParseError, MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS};
-pub use moves::{can_move, status_refusal, Fund, MoveQuestion, Verdict};
+pub use moves::{can_move, entity_refusal, status_refusal, Fund, MoveQuestion, Verdict};
 pub use plan::{plan, AccountShare, CreditShare, Left, Plan, Skipped};
 pub use rules::{RuleId, Severity};
 pub use scenario::{

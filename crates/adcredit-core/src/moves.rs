@@ -199,6 +199,22 @@ pub fn status_refusal(
     Some((r.rule, r.message))
 }
 
+/// For a move question without a scenario whose words say the two ends belong to different
+/// business entities ("between accounts of two different companies", "to our sister
+/// company's account"): the refusal of `different-entity` for cash and credit lines, `None`
+/// for ad credit, which that rule does not decide.
+pub fn entity_refusal(fund: Fund) -> Option<(RuleId, String)> {
+    (fund != Fund::AdCredit).then(|| {
+        (
+            RuleId::DifferentEntity,
+            format!(
+                "The two ends belong to different business entities: {}",
+                policy::SAME_ENTITY_ONLY
+            ),
+        )
+    })
+}
+
 type Decision = (bool, RuleId, String);
 
 fn deny(rule: RuleId, reason: String) -> Result<Decision, Error> {

@@ -151,14 +151,17 @@ pub(crate) fn receiver(acc: &Account, bc: &Currency, act: Act) -> Option<Refusal
     receiver_status(acc, act).or_else(|| currency(acc, bc, act))
 }
 
+/// Why `different-entity` refuses (F2, F17).
+pub(crate) const SAME_ENTITY_ONLY: &str =
+    "credit lines and cash are shared only among accounts of the same business entity";
+
 /// `different-entity`: cash and credit lines stay within one business entity (F2, F17).
 pub(crate) fn entity(acc: &Account, other_entity: &str) -> Option<Refusal> {
     (acc.entity != other_entity).then(|| {
         Refusal::new(
             RuleId::DifferentEntity,
             format!(
-                "{} belongs to {:?}, not {:?}: credit lines and cash are shared only among accounts of the same \
-                 business entity",
+                "{} belongs to {:?}, not {:?}: {SAME_ENTITY_ONLY}",
                 acc.label(),
                 acc.entity,
                 other_entity
