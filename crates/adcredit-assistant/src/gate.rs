@@ -53,7 +53,7 @@ const ALWAYS: &[&str] = &[
 /// so a caller may skip reading the rest of the scenario (the browser loads the rules module
 /// only when it is `true`).
 pub fn mentions_move(question: &str, known: Option<&Known<'_>>) -> bool {
-    let words = fold_words(question);
+    let words = read_as_reader(fold_words(question));
     let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.as_str()));
     if !moving(&words) && !arrow(question) {
         return false;
@@ -155,10 +155,23 @@ fn reader_words(q: &str) -> Vec<&str> {
     out
 }
 
+/// The words as the reader takes them (`crate::words::tokenize`): a long moving verb with one
+/// typo is the verb ("alocate"), and "like" after "would" is "wants".
+fn read_as_reader(mut words: Vec<String>) -> Vec<String> {
+    for i in 0..words.len() {
+        if let Some(v) = crate::lexicon::verb_typo(&words[i]) {
+            v.clone_into(&mut words[i]);
+        } else if words[i] == "like" && i > 0 && words[i - 1] == "would" {
+            "wants".clone_into(&mut words[i]);
+        }
+    }
+    words
+}
+
 /// Whether `question` has a word that may make it a move ("move", "give", "from", "to"…) or
 /// an arrow ("de → us"); without one, [`mentions_move`] is `false` whatever the scenario.
 pub fn may_move(question: &str) -> bool {
-    moving(&fold_words(question)) || arrow(question)
+    moving(&read_as_reader(fold_words(question))) || arrow(question)
 }
 
 /// An arrow between places, which the reader reads as "to".
@@ -167,18 +180,15 @@ fn arrow(question: &str) -> bool {
 }
 
 fn moving(words: &[String]) -> bool {
-    // "would like" reads as "wants" (`crate::words::tokenize`).
-    words.windows(2).any(|p| p[0] == "would" && p[1] == "like")
-        || words.iter().any(|w| {
-            let w = w.as_str();
-            // "How much should X get?", "which credit should go to X?", "how do I split the
-            // voucher?" (crate::howmuch) are answered from the plan, in the rules module.
-            HOW_MUCH.contains(&w)
-                || crate::howmuch::SPLIT_WORDS.contains(&w)
-                || MOVE_WORDS.contains(&w)
-                || LINKS.contains(&w)
-                || ALLOCATE_WORDS.contains(&w)
-                || RETURN_WORDS.contains(&w)
-                || crate::lexicon::verb_typo(w).is_some()
-        })
+    words.iter().any(|w| {
+        let w = w.as_str();
+        // "How much should X get?", "which credit should go to X?", "how do I split the
+        // voucher?" (crate::howmuch) are answered from the plan, in the rules module.
+        HOW_MUCH.contains(&w)
+            || crate::howmuch::SPLIT_WORDS.contains(&w)
+            || MOVE_WORDS.contains(&w)
+            || LINKS.contains(&w)
+            || ALLOCATE_WORDS.contains(&w)
+            || RETURN_WORDS.contains(&w)
+    })
 }

@@ -37,6 +37,11 @@ fn the_gate_lets_every_move_the_reader_sees_through() {
         // out of the credit line?"), so "paid" must reach the rules.
         "th\u{2f5}ph\u{2f5}pr!paid out of:\0\0GG\0t ar!paid 2out oxnountb\0A",
         "paid out of GG paid 2",
+        // "eallocate" is "allocate" with one typo to the reader, so an asker who allocates
+        // funds ("we … allocate" with a fund word) must reach the rules through the gate too.
+        "oonthly invoicing\n[We\u{1}oan\n+\0\0\0eallocate\u{21b2}\u{17}",
+        "credit line we alocate",
+        "we would like the cash",
     ];
     for q in cases {
         let a = answer_move(q, None).expect("an answer");
