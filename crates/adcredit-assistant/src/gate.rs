@@ -159,10 +159,9 @@ fn reader_words(q: &str) -> Vec<&str> {
 /// typo is the verb ("alocate"), and "like" after "would" is "wants".
 fn read_as_reader(mut words: Vec<String>) -> Vec<String> {
     for i in 0..words.len() {
-        if let Some(v) = crate::lexicon::verb_typo(&words[i]) {
+        let prev = i.checked_sub(1).map_or("", |p| words[p].as_str());
+        if let Some(v) = crate::lexicon::read_as(prev, &words[i]) {
             v.clone_into(&mut words[i]);
-        } else if words[i] == "like" && i > 0 && words[i - 1] == "would" {
-            "wants".clone_into(&mut words[i]);
         }
     }
     words

@@ -354,10 +354,7 @@ fn direction(
     // gives, with no target or "out" later ("give the Berlin store credit" gives it to
     // Berlin).
     let k = with_determiners(toks, m);
-    let is_bc = m
-        .places
-        .iter()
-        .all(|p| matches!(p, Place::Bc | Place::Credit(_)));
+    let is_bc = m.in_bc();
     let before = k.checked_sub(1).map_or("", |p| toks[p].text.as_str());
     // "get the Milan credit out": out of the place it names.
     let target_later = toks[m.end..]
@@ -533,13 +530,11 @@ fn direction(
 /// before it is to be used: a verb of using comes before that credit ("use the launch voucher
 /// in Germany", "spend our q4 promo on the US store"), and no target marker follows `m`.
 fn spent_there(toks: &[Tok], m: &Mention, mentions: &[Mention]) -> bool {
-    let Some(credit) = mentions.iter().rev().find(|o| {
-        o.end <= m.start
-            && !o.places.is_empty()
-            && o.places
-                .iter()
-                .all(|p| matches!(p, Place::Bc | Place::Credit(_)))
-    }) else {
+    let Some(credit) = mentions
+        .iter()
+        .rev()
+        .find(|o| o.end <= m.start && !o.places.is_empty() && o.in_bc())
+    else {
         return false;
     };
     let used = toks[..credit.start].iter().any(|t| {
@@ -666,10 +661,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
         if same_as(from) || same_as(to) {
             continue;
         }
-        let bc = m
-            .places
-            .iter()
-            .all(|p| matches!(p, Place::Bc | Place::Credit(_)));
+        let bc = m.in_bc();
         match direction(&toks, m, &mentions, (allocating, returning), bc) {
             Dir::From if from.is_none() => from = Some(m),
             Dir::To if to.is_none() => to = Some(m),
@@ -677,11 +669,7 @@ pub fn interpret(question: &str, scenario: Option<&Scenario>) -> Intent {
             _ => loose.push(m),
         }
     }
-    let is_bc = |m: &Mention| {
-        m.places
-            .iter()
-            .all(|p| matches!(p, Place::Bc | Place::Credit(_)))
-    };
+    let is_bc = Mention::in_bc;
     if let ([only], None, None) = (loose.as_slice(), from, to) {
         // A lone place: the target of an allocation ("give the US store 50"), the source of a
         // return ("take the credit back from DE" was read above; "refund DE"), else the source.

@@ -320,7 +320,7 @@ const TYPO_VERBS: &[&str] = &[
 
 /// The moving verb `w` is a misspelling of (one edit: a letter missing, extra, wrong, or two
 /// swapped), for words of six letters or more that are not a verb already.
-pub(crate) fn verb_typo(w: &str) -> Option<&'static str> {
+fn verb_typo(w: &str) -> Option<&'static str> {
     if w.len() < 6 || !w.bytes().all(|b| b.is_ascii_lowercase()) || is(TYPO_VERBS, w) {
         return None;
     }
@@ -328,6 +328,13 @@ pub(crate) fn verb_typo(w: &str) -> Option<&'static str> {
         .iter()
         .find(|v| adcredit_search::one_edit_apart(w, v))
         .copied()
+}
+
+/// The word the reader reads `w` as, after `prev`: a long moving verb with one typo is the
+/// verb ("alocate"), "like" after "would" is "wants"; `None` when it stays as written. The
+/// reader (`crate::words::tokenize`) and the gate (`crate::gate`) both read words through it.
+pub(crate) fn read_as(prev: &str, w: &str) -> Option<&'static str> {
+    verb_typo(w).or_else(|| (w == "like" && prev == "would").then_some("wants"))
 }
 
 /// Words that make a question about moving money.

@@ -90,6 +90,16 @@ pub(crate) struct Mention {
     pub unknown: Option<String>,
 }
 
+impl Mention {
+    /// Whether every place that fits is the Business Center or one of its credits (true for
+    /// no places).
+    pub(crate) fn in_bc(&self) -> bool {
+        self.places
+            .iter()
+            .all(|p| matches!(p, Place::Bc | Place::Credit(_)))
+    }
+}
+
 /// The canonical key of a word: `@de` for every way of naming Germany, `!suspended` for a
 /// status, else the word itself.
 fn key(w: &str) -> String {

@@ -114,10 +114,9 @@ pub(crate) fn tokenize(q: &str) -> Vec<Tok> {
     // A misspelt moving verb reads as the verb ("can I alocate the grant to Paris?"), and
     // "would like" as "wants" ("Osaka would like Tokyo's cash").
     for i in 0..toks.len() {
-        if let Some(v) = crate::lexicon::verb_typo(&toks[i].text) {
+        let prev = i.checked_sub(1).map_or("", |p| toks[p].text.as_str());
+        if let Some(v) = crate::lexicon::read_as(prev, &toks[i].text) {
             v.clone_into(&mut toks[i].text);
-        } else if toks[i].text == "like" && i > 0 && toks[i - 1].text == "would" {
-            "wants".clone_into(&mut toks[i].text);
         }
     }
     toks
